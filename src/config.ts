@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Thrown when the environment holds a value the server cannot start with. The message is one sentence for the user. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const wholeNumber = (what: string, min: number, max: number) => {
+  const message = `${what} must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ message }).int(message).min(min, message).max(max, message);
+};
+
+const bool = (what: string) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: `${what} must be true or false` })
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const postgresUrl = (what: string) =>
+  z.string().refine((v) => {
+    try {
+      return ['postgres:', 'postgresql:'].includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `${what} must be a postgres:// or postgresql:// URL, e.g. postgres://user:password@localhost:5432/virtlens`);
+
+/** Every setting, its environment variable and its default. `.env` files are not read: set variables in the shell. */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], {
+    message: 'NODE_ENV must be development, production or test',
+  }),
+  HOST: z.string().min(1, 'HOST must not be empty (e.g. 127.0.0.1 or 0.0.0.0)'),
+  PORT: wholeNumber('PORT', 0, 65535), // 0: any free port (tests)
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }),
+  DATABASE_URL: postgresUrl('DATABASE_URL').optional(),
+  VIRTLENS_DATA_DIR: z.string().min(1, 'VIRTLENS_DATA_DIR must not be empty'),
+  EMBEDDED_PG_PORT: wholeNumber('EMBEDDED_PG_PORT', 1, 65535),
+  DB_POOL_SIZE: wholeNumber('DB_POOL_SIZE', 1, 200),
+  SEED_ON_START: bool('SEED_ON_START'),
+  SHUTDOWN_TIMEOUT_MS: wholeNumber('SHUTDOWN_TIMEOUT_MS', 0, 600_000),
+});
+
+/** The project folder (where package.json is), from `src/` as from `dist/src/`. */
+export const PROJECT_ROOT = findProjectRoot(__dirname);
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '..');
+  }
+}
+
+const DEFAULTS: Record<keyof z.input<typeof schema>, string | undefined> = {
+  NODE_ENV: 'development',
+  HOST: '127.0.0.1',
+  PORT: '4000',
+  LOG_LEVEL: 'info',
+  DATABASE_URL: undefined,
+  VIRTLENS_DATA_DIR: path.join(PROJECT_ROOT, '.data', 'postgres'),
+  EMBEDDED_PG_PORT: '54320',
+  DB_POOL_SIZE: '10',
+  SEED_ON_START: 'true',
+  SHUTDOWN_TIMEOUT_MS: '10000',
+};
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  /** Set: use that PostgreSQL and start none. Unset: start the embedded one in `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  /** Absolute path of the embedded PostgreSQL's data folder (kept across restarts). */
+  readonly dataDir: string;
+  readonly embeddedPgPort: number;
+  readonly dbPoolSize: number;
+  readonly seedOnStart: boolean;
+  readonly shutdownTimeoutMs: number;
+}
+
+/**
+ * Reads, validates and freezes the configuration. The only reader of `process.env` in the project.
+ * @throws ConfigError naming the first bad variable and what to set instead.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const input: Record<string, string | undefined> = {};
+  for (const key of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) {
+    const raw = env[key];
+    input[key] = raw === undefined || raw === '' ? DEFAULTS[key] : raw.trim();
+  }
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = String(issue.path[0]);
+    // Echo the bad value, except where it may hold a password.
+    const got = key === 'DATABASE_URL' ? '' : ` (got "${input[key]}")`;
+    throw new ConfigError(`Invalid configuration: ${issue.message}${got}.`);
+  }
+  const v = parsed.data;
+  return Object.freeze({
+    env: v.NODE_ENV,
+    host: v.HOST,
+    port: v.PORT,
+    logLevel: v.LOG_LEVEL,
+    databaseUrl: v.DATABASE_URL,
+    dataDir: path.resolve(v.VIRTLENS_DATA_DIR),
+    embeddedPgPort: v.EMBEDDED_PG_PORT,
+    dbPoolSize: v.DB_POOL_SIZE,
+    seedOnStart: v.SEED_ON_START,
+    shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+  });
+}

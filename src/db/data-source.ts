@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { types } from 'pg';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../migrations/index';
+import { ENTITIES } from './entities';
+
+// `date` columns stay `YYYY-MM-DD` strings: a JS Date would shift them by the process time zone.
+types.setTypeParser(types.builtins.DATE, (value) => value);
+
+export interface DataSourceOptions {
+  url: string;
+  poolSize?: number;
+  /** application_name shown in pg_stat_activity. */
+  applicationName?: string;
+}
+
+/** The one factory for TypeORM data sources: app, CLI and tests. Schema comes only from migrations. */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migration',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    poolSize: options.poolSize ?? 10,
+    applicationName: options.applicationName ?? 'virtlens',
+    extra: { connectionTimeoutMillis: 5000 },
+  });
+}

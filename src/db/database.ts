@@ -1,0 +1,109 @@
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config';
+import { StartupError } from '../errors';
+import type { Logger } from '../observability/logger';
+import { createDataSource } from './data-source';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres';
+
+/** The database the server works on, and how to let go of it. */
+export interface Database {
+  readonly dataSource: DataSource;
+  /** Closes the pool, then stops the embedded PostgreSQL if this process started it. */
+  close(): Promise<void>;
+}
+
+const EMBEDDED_DATABASE = 'virtlens';
+
+/**
+ * Connects to `DATABASE_URL`, or starts the embedded PostgreSQL (creating the `virtlens` database on first use),
+ * then applies pending migrations under an advisory lock so that servers starting together migrate once.
+ */
+export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+  let embedded: EmbeddedPostgresHandle | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, logger });
+    url = await ensureDatabase(embedded, EMBEDDED_DATABASE).catch(async (error: unknown) => {
+      await embedded?.stop();
+      throw error;
+    });
+  }
+  const dataSource = createDataSource({ url, poolSize: config.dbPoolSize });
+  const close = async (): Promise<void> => {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+  };
+  try {
+    await connect(dataSource, url, embedded !== undefined);
+    await migrate(dataSource, logger);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { dataSource, close };
+}
+
+async function ensureDatabase(pg: EmbeddedPostgresHandle, name: string): Promise<string> {
+  try {
+    return await pg.createDatabase(name);
+  } catch (error) {
+    if ((error as { code?: string }).code === '42P04') return pg.url.replace(/\/postgres$/, `/${name}`);
+    throw error;
+  }
+}
+
+async function connect(dataSource: DataSource, url: string, embedded: boolean): Promise<void> {
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0].replace(/\.$/, '');
+    const where = describeUrl(url);
+    throw new StartupError(
+      embedded
+        ? `Could not connect to the embedded PostgreSQL at ${where} (${reason}); delete its data folder or set VIRTLENS_DATA_DIR to a new one.`
+        : `Could not connect to the PostgreSQL in DATABASE_URL (${where}: ${reason}); check that the server is running and the URL, user and password are right.`,
+    );
+  }
+}
+
+/** host:port/database of a URL, without credentials (safe to print). */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return 'an unparsable URL';
+  }
+}
+
+const MIGRATION_LOCK = 'virtlens-migrations';
+
+async function migrate(dataSource: DataSource, logger: Logger): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [MIGRATION_LOCK]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+}
+
+/** Readiness: the database answers and no migration is pending. */
+export async function checkReadiness(
+  dataSource: DataSource,
+): Promise<{ database: boolean; migrations: boolean }> {
+  try {
+    await dataSource.query('SELECT 1');
+  } catch {
+    return { database: false, migrations: false };
+  }
+  try {
+    const rows = await dataSource.query<{ name: string }[]>('SELECT name FROM typeorm_migration');
+    const applied = new Set(rows.map((r) => r.name));
+    return { database: true, migrations: dataSource.migrations.every((m) => m.name && applied.has(m.name)) };
+  } catch {
+    return { database: true, migrations: false };
+  }
+}

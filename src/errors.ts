@@ -1,0 +1,54 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Errors a client may see, each with a fixed `extensions.code`. Any other error is unexpected:
+ * `formatError` masks it and logs it with the request id.
+ */
+export type ErrorCode =
+  'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE';
+
+abstract class ClientError extends GraphQLError {
+  constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+/** The request's input is wrong; `argumentName` names the offending argument. */
+export class BadUserInputError extends ClientError {
+  constructor(message: string, argumentName?: string) {
+    super(message, 'BAD_USER_INPUT', argumentName ? { argumentName } : {});
+  }
+}
+
+export class NotFoundError extends ClientError {
+  constructor(message: string) {
+    super(message, 'NOT_FOUND');
+  }
+}
+
+export class ServiceUnavailableError extends ClientError {
+  constructor(message = 'The database is unavailable; try again in a few seconds.') {
+    super(message, 'SERVICE_UNAVAILABLE');
+  }
+}
+
+/** Codes that pass `formatError` unmasked (graphql-js and Apollo's own validation codes included). */
+export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set<string>([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/** A start-up failure whose message is one sentence telling the user what to change. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}

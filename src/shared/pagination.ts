@@ -1,0 +1,127 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { BadUserInputError } from '../errors';
+
+/** The most items one page of any connection may hold. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** Forward cursor pagination (Relay): `first` items after the cursor `after`. */
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_PAGE_SIZE,
+    description: `How many items to return, from 0 to ${MAX_PAGE_SIZE}.`,
+  })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Return the items after this cursor (an endCursor).' })
+  after?: string | null;
+}
+
+/** A validated page request: `offset` rows skipped, `limit` rows wanted. */
+export interface PageRequest {
+  offset: number;
+  limit: number;
+}
+
+export interface Page<T> {
+  rows: T[];
+  totalCount: number;
+  offset: number;
+}
+
+const CURSOR_PREFIX = 'o:';
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`${CURSOR_PREFIX}${offset}`, 'utf8').toString('base64url');
+}
+
+/** Checks `first`/`after` and turns them into an offset and limit; bad values name the argument. */
+export function pageRequest(args: ConnectionArgs): PageRequest {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}; got ${first}.`, 'first');
+  }
+  if (args.after === undefined || args.after === null) return { offset: 0, limit: first };
+  const decoded = Buffer.from(args.after, 'base64url').toString('utf8');
+  const match = /^o:(0|[1-9][0-9]{0,8})$/.exec(decoded);
+  if (!match || encodeCursor(Number(match[1])) !== args.after) {
+    throw new BadUserInputError('after is not a cursor returned by this connection.', 'after');
+  }
+  return { offset: Number(match[1]) + 1, limit: first };
+}
+
+@ObjectType({ description: 'Where a page stands in its connection.', simpleResolvers: true })
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean)
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Builds the `<Name>Connection` and `<Name>Edge` object types for a node type. */
+export function ConnectionType<T extends object>(
+  nodeType: ClassType<T>,
+  name: string,
+): ClassType<Connection<T>> {
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
+  class EdgeType implements Edge<T> {
+    @Field(() => String)
+    cursor!: string;
+
+    @Field(() => nodeType)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.`, simpleResolvers: true })
+  class ConnectionClass implements Connection<T> {
+    @Field(() => [EdgeType])
+    edges!: Edge<T>[];
+
+    @Field(() => [nodeType], { description: 'The nodes of `edges`, for clients that need no cursors.' })
+    nodes!: T[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'How many items match, over all pages.' })
+    totalCount!: number;
+  }
+  return ConnectionClass;
+}
+
+/** Wraps a page of rows (already mapped to GraphQL objects) as a connection. */
+export function toConnection<T>(page: Page<T>): Connection<T> {
+  const edges = page.rows.map((node, i) => ({ cursor: encodeCursor(page.offset + i), node }));
+  return {
+    edges,
+    nodes: page.rows,
+    totalCount: page.totalCount,
+    pageInfo: {
+      hasNextPage: page.offset + page.rows.length < page.totalCount,
+      hasPreviousPage: page.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
