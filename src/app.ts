@@ -1,0 +1,149 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { RequestHandler } from 'express';
+import type { DataSource } from 'typeorm';
+import { runSeeds } from '../seeds/index';
+import type { Config } from './config';
+import { createContext, type Context, type Services } from './context';
+import { openDatabase, type Database } from './db/database';
+import { StartupError } from './errors';
+import { createFormatError } from './graphql/format-error';
+import { metricsPlugin } from './graphql/metrics.plugin';
+import { createHttpApp } from './http/http-app';
+import { HypervisorService } from './hypervisors/hypervisor.service';
+import { LicenseService } from './licensing/license.service';
+import type { Logger } from './observability/logger';
+import { createMetrics } from './observability/metrics';
+import { currentRequestId } from './observability/request-context';
+import { buildAppSchema, createResolverContainer } from './schema';
+import { SourceService } from './sources/source.service';
+import { VendorService } from './vendors/vendor.service';
+
+export interface App {
+  /** Base URL the server listens on, e.g. `http://127.0.0.1:4000`. */
+  readonly url: string;
+  readonly dataSource: DataSource;
+  /** Stops accepting connections, lets in-flight requests finish, closes the pool and the embedded PostgreSQL. */
+  stop(): Promise<void>;
+}
+
+/** Services for a data source: the only place they are constructed. */
+export function createServices(dataSource: DataSource): Services {
+  return {
+    sources: new SourceService(dataSource),
+    licenses: new LicenseService(dataSource),
+    vendors: new VendorService(dataSource),
+    hypervisors: new HypervisorService(dataSource),
+  };
+}
+
+/**
+ * Composition root. Listens first (so a taken port fails fast and /healthz answers during start-up), then opens
+ * the database (embedded or DATABASE_URL), migrates, seeds, and mounts GraphQL.
+ */
+export async function startApp(config: Config, logger: Logger): Promise<App> {
+  const metrics = createMetrics();
+  let database: Database | null = null;
+  let graphqlHandler: RequestHandler | null = null;
+
+  const httpApp = createHttpApp({
+    logger,
+    metrics,
+    dataSource: () => database?.dataSource ?? null,
+    graphqlHandler: () => graphqlHandler,
+  });
+  const httpServer = http.createServer(httpApp);
+  await listen(httpServer, config);
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+
+  let apollo: ApolloServer<Context> | null = null;
+  try {
+    database = await openDatabase(config, logger);
+    if (config.seedOnStart) await runSeeds(database.dataSource, logger);
+    const services = createServices(database.dataSource);
+    apollo = new ApolloServer<Context>({
+      schema: await buildAppSchema(createResolverContainer(services)),
+      introspection: true,
+      // main.ts owns the shutdown order (drain HTTP, then pool, then PostgreSQL).
+      stopOnTerminationSignals: false,
+      includeStacktraceInErrorResponses: false,
+      formatError: createFormatError(logger),
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+        ApolloServerPluginLandingPageDisabled(),
+        metricsPlugin(metrics),
+      ],
+    });
+    await apollo.start();
+    graphqlHandler = expressMiddleware(apollo, {
+      context: () => Promise.resolve(createContext(services, currentRequestId() ?? 'unknown')),
+    });
+  } catch (error) {
+    await apollo?.stop().catch(() => undefined);
+    await closeServer(httpServer);
+    await database?.close().catch(() => undefined);
+    throw error;
+  }
+  logger.info({ url, graphiql: `${url}/graphiql/` }, 'virtlens is ready');
+
+  const db = database;
+  let stopping: Promise<void> | null = null;
+  return {
+    url,
+    dataSource: db.dataSource,
+    stop() {
+      stopping ??= (async () => {
+        await apollo.stop(); // drains the HTTP server: no new connections, in-flight requests finish
+        await db.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+function listen(server: http.Server, config: Config): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      if (error.code === 'EADDRINUSE') {
+        reject(
+          new StartupError(
+            `Port ${config.port} on ${config.host} is already in use; set PORT to a free port.`,
+          ),
+        );
+      } else if (error.code === 'EACCES') {
+        reject(
+          new StartupError(`Not allowed to listen on port ${config.port}; set PORT to a port above 1023.`),
+        );
+      } else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {
+        reject(
+          new StartupError(
+            `HOST ${config.host} is not an address of this machine; set HOST to e.g. 127.0.0.1 or 0.0.0.0.`,
+          ),
+        );
+      } else {
+        reject(error);
+      }
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(config.port, config.host);
+  });
+}
+
+function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

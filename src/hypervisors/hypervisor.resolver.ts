@@ -1,0 +1,47 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { License } from '../licensing/license.type';
+import { ConnectionType, pageRequest, toConnection, type Connection } from '../shared/pagination';
+import { Source } from '../sources/source.type';
+import { Vendor } from '../vendors/vendor.type';
+import { HypervisorsArgs } from './hypervisor.args';
+import type { HypervisorService } from './hypervisor.service';
+import { Hypervisor } from './hypervisor.type';
+
+export const HypervisorConnection = ConnectionType(Hypervisor, 'Hypervisor');
+
+@Resolver(() => Hypervisor)
+export class HypervisorResolver {
+  constructor(private readonly service: HypervisorService) {}
+
+  @Query(() => HypervisorConnection, { description: 'Hypervisors, by name, with filters.' })
+  async hypervisors(@Args(() => HypervisorsArgs) args: HypervisorsArgs): Promise<Connection<Hypervisor>> {
+    return toConnection(await this.service.list(args, pageRequest(args)));
+  }
+
+  @Query(() => Hypervisor, { nullable: true, description: 'A hypervisor by slug; null if there is none.' })
+  hypervisor(@Arg('slug', () => String) slug: string): Promise<Hypervisor | null> {
+    return this.service.bySlug(slug);
+  }
+
+  @FieldResolver(() => Vendor, { description: 'Who made it (as of mid-2007).' })
+  async vendor(@Root() hypervisor: Hypervisor, @Ctx() ctx: Context): Promise<Vendor> {
+    return required(await ctx.loaders.vendorById.load(hypervisor.vendorId), 'vendor', hypervisor.slug);
+  }
+
+  @FieldResolver(() => License, { description: 'Its primary license; see licenseNote for others.' })
+  async license(@Root() hypervisor: Hypervisor, @Ctx() ctx: Context): Promise<License> {
+    return required(await ctx.loaders.licenseById.load(hypervisor.licenseId), 'license', hypervisor.slug);
+  }
+
+  @FieldResolver(() => [Source], { description: 'Sources that state this hypervisor’s facts.' })
+  sources(@Root() hypervisor: Hypervisor, @Ctx() ctx: Context): Promise<Source[]> {
+    return ctx.loaders.citations.hypervisor.load(hypervisor.rowId);
+  }
+}
+
+// Foreign keys guarantee the row; a miss means it was deleted during the request.
+function required<T>(value: T | null, what: string, slug: string): T {
+  if (value === null) throw new Error(`${what} of hypervisor ${slug} vanished during the request`);
+  return value;
+}
