@@ -1,0 +1,164 @@
+import type { EntityManager } from 'typeorm';
+import type { HypervisorArchitecture, Technique } from '../src/hypervisors/hypervisor.entity';
+import type { LicenseKind } from '../src/licensing/license.entity';
+import type { SourceKind } from '../src/sources/source.entity';
+import type { VendorKind } from '../src/vendors/vendor.entity';
+import { SeedDataError, type Seed, type SeedResult } from './seed';
+
+interface SourceRow {
+  slug: string;
+  title: string;
+  publisher: string;
+  url: string;
+  publishedOn: string | null;
+  kind: SourceKind;
+  secondary: boolean;
+  note: string | null;
+}
+interface Cited {
+  slug: string;
+  sources: string[];
+}
+interface LicenseRow extends Cited {
+  name: string;
+  spdxId: string | null;
+  kind: LicenseKind;
+  url: string | null;
+  description: string;
+}
+interface VendorRow extends Cited {
+  name: string;
+  kind: VendorKind;
+  website: string | null;
+  description: string;
+}
+interface HypervisorRow extends Cited {
+  name: string;
+  vendor: string;
+  architecture: HypervisorArchitecture;
+  techniques: Technique[];
+  license: string;
+  licenseNote: string | null;
+  firstReleasedOn: string | null;
+  description: string;
+}
+
+/**
+ * Sources, licenses, vendors and hypervisors from `shared/sources/virtualization-2007-facts.md`.
+ * Each table is one `INSERT … SELECT FROM jsonb_to_recordset … ON CONFLICT (slug) DO UPDATE`; citations of the
+ * seeded rows are replaced. Rows created through the API (not in the files) are left alone.
+ */
+export const knowledgeCoreSeed: Seed = {
+  name: 'knowledge-core',
+  files: ['sources.json', 'licenses.json', 'vendors.json', 'hypervisors.json'],
+  async load(manager, data): Promise<SeedResult> {
+    const sources = data['sources.json'] as SourceRow[];
+    const licenses = data['licenses.json'] as LicenseRow[];
+    const vendors = data['vendors.json'] as VendorRow[];
+    const hypervisors = data['hypervisors.json'] as HypervisorRow[];
+
+    const sourceIds = await upsert(
+      manager,
+      `INSERT INTO source (slug, title, publisher, url, published_on, kind, secondary, note)
+       SELECT slug, title, publisher, url, "publishedOn", kind::source_kind, coalesce(secondary, false), note
+       FROM jsonb_to_recordset($1::jsonb) AS x(slug text, title text, publisher text, url text, "publishedOn" date,
+            kind text, secondary boolean, note text)
+       ON CONFLICT (slug) DO UPDATE SET title = excluded.title, publisher = excluded.publisher, url = excluded.url,
+         published_on = excluded.published_on, kind = excluded.kind, secondary = excluded.secondary, note = excluded.note
+       RETURNING id, slug`,
+      sources,
+    );
+    const licenseIds = await upsert(
+      manager,
+      `INSERT INTO license (slug, name, spdx_id, kind, url, description)
+       SELECT slug, name, "spdxId", kind::license_kind, url, description
+       FROM jsonb_to_recordset($1::jsonb) AS x(slug text, name text, "spdxId" text, kind text, url text, description text)
+       ON CONFLICT (slug) DO UPDATE SET name = excluded.name, spdx_id = excluded.spdx_id, kind = excluded.kind,
+         url = excluded.url, description = excluded.description
+       RETURNING id, slug`,
+      licenses,
+    );
+    const vendorIds = await upsert(
+      manager,
+      `INSERT INTO vendor (slug, name, kind, website, description)
+       SELECT slug, name, kind::vendor_kind, website, description
+       FROM jsonb_to_recordset($1::jsonb) AS x(slug text, name text, kind text, website text, description text)
+       ON CONFLICT (slug) DO UPDATE SET name = excluded.name, kind = excluded.kind, website = excluded.website,
+         description = excluded.description
+       RETURNING id, slug`,
+      vendors,
+    );
+    const hypervisorIds = await upsert(
+      manager,
+      `INSERT INTO hypervisor (slug, name, vendor_id, architecture, techniques, license_id, license_note,
+                               first_released_on, description)
+       SELECT slug, name, "vendorId", architecture::hypervisor_architecture,
+              ARRAY(SELECT jsonb_array_elements_text(techniques))::virtualization_technique[],
+              "licenseId", "licenseNote", "firstReleasedOn", description
+       FROM jsonb_to_recordset($1::jsonb) AS x(slug text, name text, "vendorId" int, architecture text,
+            techniques jsonb, "licenseId" int, "licenseNote" text, "firstReleasedOn" date, description text)
+       ON CONFLICT (slug) DO UPDATE SET name = excluded.name, vendor_id = excluded.vendor_id,
+         architecture = excluded.architecture, techniques = excluded.techniques, license_id = excluded.license_id,
+         license_note = excluded.license_note, first_released_on = excluded.first_released_on,
+         description = excluded.description
+       RETURNING id, slug`,
+      hypervisors.map((h) => ({
+        ...h,
+        vendorId: lookup(vendorIds, h.vendor, `hypervisor ${h.slug}: vendor`),
+        licenseId: lookup(licenseIds, h.license, `hypervisor ${h.slug}: license`),
+      })),
+    );
+
+    const citations =
+      (await cite(manager, 'license_source', 'license_id', licenseIds, licenses, sourceIds)) +
+      (await cite(manager, 'vendor_source', 'vendor_id', vendorIds, vendors, sourceIds)) +
+      (await cite(manager, 'hypervisor_source', 'hypervisor_id', hypervisorIds, hypervisors, sourceIds));
+
+    return {
+      source: sourceIds.size,
+      license: licenseIds.size,
+      vendor: vendorIds.size,
+      hypervisor: hypervisorIds.size,
+      citation: citations,
+    };
+  },
+};
+
+async function upsert(manager: EntityManager, sql: string, rows: object[]): Promise<Map<string, number>> {
+  const result = await manager.query<{ id: number; slug: string }[]>(sql, [JSON.stringify(rows)]);
+  return new Map(result.map((r) => [r.slug, r.id]));
+}
+
+function lookup(ids: Map<string, number>, slug: string, what: string): number {
+  const id = ids.get(slug);
+  if (id === undefined) throw new SeedDataError(`${what} "${slug}" is not in the seed data`);
+  return id;
+}
+
+type CitationTable = 'license_source' | 'vendor_source' | 'hypervisor_source';
+type OwnerColumn = 'license_id' | 'vendor_id' | 'hypervisor_id';
+
+/** Replaces the citations of the seeded rows; every row must cite at least one known source. */
+async function cite(
+  manager: EntityManager,
+  table: CitationTable,
+  owner: OwnerColumn,
+  ownerIds: Map<string, number>,
+  rows: Cited[],
+  sourceIds: Map<string, number>,
+): Promise<number> {
+  const pairs: [number, number][] = [];
+  for (const row of rows) {
+    if (!row.sources?.length)
+      throw new SeedDataError(`${table.replace('_source', '')} ${row.slug} cites no source`);
+    const ownerId = lookup(ownerIds, row.slug, table);
+    for (const s of new Set(row.sources)) pairs.push([ownerId, lookup(sourceIds, s, `${row.slug}: source`)]);
+  }
+  // Table and column names come from the fixed unions above, never from input.
+  await manager.query(`DELETE FROM ${table} WHERE ${owner} = ANY($1::int[])`, [[...ownerIds.values()]]);
+  await manager.query(
+    `INSERT INTO ${table} (${owner}, source_id) SELECT * FROM unnest($1::int[], $2::int[])`,
+    [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+  );
+  return pairs.length;
+}
