@@ -54,9 +54,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 }
 
+/** Prints the one-sentence reason and exits, whatever handles are still open. */
 function fail(message: string): void {
-  process.stderr.write(`virtlens: ${message}\n`);
-  process.exitCode = 1;
+  process.stderr.write(`virtlens: ${message}\n`, () => process.exit(1));
 }
 
 main().catch((error: unknown) => {

@@ -156,7 +156,7 @@ function explainStartFailure(log: string[], dataDir: string, port: number): Star
 
 async function ensureWritableFolder(dir: string): Promise<void> {
   try {
-    await fs.mkdir(dir, { recursive: true });
+    await makeFolder(dir);
     const probe = path.join(dir, `.write-test-${process.pid}`);
     await fs.writeFile(probe, '');
     await fs.rm(probe);
@@ -165,6 +165,21 @@ async function ensureWritableFolder(dir: string): Promise<void> {
       `The data folder ${dir} cannot be created or written; set VIRTLENS_DATA_DIR to a folder you can write.`,
     );
   }
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node's `recursive: true` never returns on some paths (e.g. under /proc).
+ */
+async function makeFolder(dir: string): Promise<void> {
+  const missing: string[] = [];
+  let current = dir;
+  while (!(await fileExists(current))) {
+    missing.unshift(current);
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const folder of missing) await fs.mkdir(folder);
 }
 
 async function fileExists(file: string): Promise<boolean> {

@@ -80,8 +80,9 @@ describe('hypervisors', () => {
         },
       },
     });
-    const sources = (res.body.data as { hypervisor: { sources: { slug: string; publishedOn: string | null }[] } })
-      .hypervisor.sources;
+    const sources = (
+      res.body.data as { hypervisor: { sources: { slug: string; publishedOn: string | null }[] } }
+    ).hypervisor.sources;
     expect(sources.map((s) => s.slug).sort()).toEqual(
       [
         'xen-project-15th-anniversary',
@@ -113,7 +114,9 @@ describe('hypervisors', () => {
           totalCount: 3,
           nodes: [{ slug: 'vmware-esx-3-0' }, { slug: 'vmware-esx-3-5' }, { slug: 'vmware-esx-server-3i' }],
         },
-        openPv: { nodes: [{ slug: 'lguest' }, { slug: 'oracle-vm' }, { slug: 'sun-xvm-server' }, { slug: 'xen' }] },
+        openPv: {
+          nodes: [{ slug: 'lguest' }, { slug: 'oracle-vm' }, { slug: 'sun-xvm-server' }, { slug: 'xen' }],
+        },
         nobody: { totalCount: 0, nodes: [] },
       },
     });
@@ -143,7 +146,9 @@ describe('hypervisors', () => {
   });
 
   it('returns null for an unknown slug', async () => {
-    const res = await server.graphql(`{ hypervisor(slug: "vmware-esx-9") { name } vendor(slug: "nope") { name } }`);
+    const res = await server.graphql(
+      `{ hypervisor(slug: "vmware-esx-9") { name } vendor(slug: "nope") { name } }`,
+    );
     expect(res.body).toEqual({ data: { hypervisor: null, vendor: null } });
   });
 });
@@ -231,7 +236,8 @@ describe('licenses and sources', () => {
     }`);
     const data = res.body.data as any;
     for (const kind of ['licenses', 'vendors', 'hypervisors']) {
-      for (const node of data[kind].nodes) expect({ [node.slug]: node.sources.length > 0 }).toEqual({ [node.slug]: true });
+      for (const node of data[kind].nodes)
+        expect({ [node.slug]: node.sources.length > 0 }).toEqual({ [node.slug]: true });
     }
     expect(data.sources.totalCount).toBe(70);
     for (const s of data.sources.nodes) {

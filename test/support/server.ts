@@ -6,7 +6,10 @@ import { createTestDatabase, type TestDatabase } from './database';
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   headers: Headers;
-  body: { data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] };
+  body: {
+    data?: T | null;
+    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  };
 }
 
 export interface TestServer {
@@ -14,7 +17,10 @@ export interface TestServer {
   readonly url: string;
   readonly database: TestDatabase;
   /** POSTs a GraphQL request to /graphql as a client would. */
-  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -41,7 +47,11 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLResponse<T>['body'] };
+      return {
+        status: res.status,
+        headers: res.headers,
+        body: (await res.json()) as GraphQLResponse<T>['body'],
+      };
     },
     async stop() {
       await app.stop();

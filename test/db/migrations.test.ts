@@ -1,0 +1,55 @@
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../../src/db/data-source';
+import { diffEntitiesAgainstDatabase } from '../../src/db/schema-diff';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+
+let db: TestDatabase;
+let ds: DataSource;
+beforeAll(async () => {
+  db = await createTestDatabase({ empty: true });
+  ds = createDataSource({ url: db.url, poolSize: 2 });
+  await ds.initialize();
+});
+afterAll(async () => {
+  await ds.destroy();
+  await db.drop();
+});
+
+const tables = async (): Promise<string[]> =>
+  (
+    await ds.query<{ table_name: string }[]>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
+    )
+  ).map((r) => r.table_name);
+
+describe('migrations', () => {
+  it('build, from an empty database, exactly the schema the entities describe (no drift)', async () => {
+    await ds.runMigrations({ transaction: 'each' });
+    expect(await tables()).toEqual([
+      'hypervisor',
+      'hypervisor_source',
+      'license',
+      'license_source',
+      'seed_state',
+      'source',
+      'typeorm_migration',
+      'vendor',
+      'vendor_source',
+    ]);
+    expect(await diffEntitiesAgainstDatabase(ds)).toEqual({ up: [], down: [] });
+  });
+
+  it('revert completely, leaving no table or type behind, and apply again', async () => {
+    while ((await ds.query<{ n: number }[]>('SELECT count(*)::int AS n FROM typeorm_migration'))[0]!.n > 0) {
+      await ds.undoLastMigration({ transaction: 'each' });
+    }
+    expect(await tables()).toEqual(['typeorm_migration']);
+    const types = await ds.query<{ typname: string }[]>(
+      `SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+        WHERE n.nspname = 'public' AND t.typtype = 'e'`,
+    );
+    expect(types).toEqual([]);
+    await ds.runMigrations({ transaction: 'each' });
+    expect(await diffEntitiesAgainstDatabase(ds)).toEqual({ up: [], down: [] });
+  });
+});

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { ConfigError, PROJECT_ROOT, loadConfig } from '../../src/config';
+
+describe('loadConfig', () => {
+  it('when nothing is set, runs on port 4000 with the embedded PostgreSQL in the project', () => {
+    expect(loadConfig({})).toEqual({
+      env: 'development',
+      host: '127.0.0.1',
+      port: 4000,
+      logLevel: 'info',
+      databaseUrl: undefined,
+      dataDir: path.join(PROJECT_ROOT, '.data', 'postgres'),
+      embeddedPgPort: 54320,
+      dbPoolSize: 10,
+      seedOnStart: true,
+      shutdownTimeoutMs: 10000,
+    });
+    expect(Object.isFrozen(loadConfig({}))).toBe(true);
+  });
+
+  it('reads every variable, resolving the data folder to an absolute path', () => {
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        HOST: '0.0.0.0',
+        PORT: '8080',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: 'postgres://app:secret@db:5432/virtlens',
+        VIRTLENS_DATA_DIR: 'relative/pg',
+        EMBEDDED_PG_PORT: '6000',
+        DB_POOL_SIZE: '20',
+        SEED_ON_START: 'false',
+        SHUTDOWN_TIMEOUT_MS: '2500',
+      }),
+    ).toEqual({
+      env: 'production',
+      host: '0.0.0.0',
+      port: 8080,
+      logLevel: 'warn',
+      databaseUrl: 'postgres://app:secret@db:5432/virtlens',
+      dataDir: path.resolve('relative/pg'),
+      embeddedPgPort: 6000,
+      dbPoolSize: 20,
+      seedOnStart: false,
+      shutdownTimeoutMs: 2500,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'Invalid configuration: PORT must be a whole number from 0 to 65535 (got "abc").'],
+    [{ PORT: '70000' }, 'Invalid configuration: PORT must be a whole number from 0 to 65535 (got "70000").'],
+    [{ PORT: '80.5' }, 'Invalid configuration: PORT must be a whole number from 0 to 65535 (got "80.5").'],
+    [
+      { LOG_LEVEL: 'loud' },
+      'Invalid configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud").',
+    ],
+    [{ SEED_ON_START: 'maybe' }, 'Invalid configuration: SEED_ON_START must be true or false (got "maybe").'],
+    [
+      { DB_POOL_SIZE: '0' },
+      'Invalid configuration: DB_POOL_SIZE must be a whole number from 1 to 200 (got "0").',
+    ],
+    [
+      { NODE_ENV: 'staging' },
+      'Invalid configuration: NODE_ENV must be development, production or test (got "staging").',
+    ],
+  ])('rejects %j with one sentence saying what to set', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(new ConfigError(message));
+  });
+
+  it('never echoes DATABASE_URL, which may hold a password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://root:hunter2@db/x' })).toThrow(
+      new ConfigError(
+        'Invalid configuration: DATABASE_URL must be a postgres:// or postgresql:// URL, e.g. postgres://user:password@localhost:5432/virtlens.',
+      ),
+    );
+  });
+});
