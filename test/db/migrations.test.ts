@@ -40,7 +40,7 @@ describe('migrations', () => {
   });
 
   it('revert completely, leaving no table or type behind, and apply again', async () => {
-    while ((await ds.query<{ n: number }[]>('SELECT count(*)::int AS n FROM typeorm_migration'))[0]!.n > 0) {
+    while ((await ds.query<{ n: number }[]>('SELECT count(*)::int AS n FROM typeorm_migration'))[0].n > 0) {
       await ds.undoLastMigration({ transaction: 'each' });
     }
     expect(await tables()).toEqual(['typeorm_migration']);

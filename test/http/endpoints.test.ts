@@ -83,7 +83,7 @@ describe('GraphiQL instead of Apollo’s landing page', () => {
     expect(res.headers.get('cache-control')).toBe('no-cache');
     const html = await res.text();
     expect(html).toContain('<title>virtlens — GraphiQL</title>');
-    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
     expect(assets.filter((a) => !a.startsWith('data:'))).not.toHaveLength(0);
     for (const asset of assets.filter((a) => !a.startsWith('data:'))) {
       expect(asset).toMatch(/^\/graphiql\/assets\//);
