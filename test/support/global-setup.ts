@@ -19,7 +19,7 @@ declare global {
  */
 export default async function globalSetup(): Promise<void> {
   const root = path.resolve(__dirname, '../..');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'tsconfig.build.json'], {
     cwd: root,
     stdio: 'inherit',
   });
