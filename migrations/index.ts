@@ -1,4 +1,5 @@
 import { KnowledgeCore1795609384234 } from './1795609384234-knowledge-core';
+import { KnowledgeBase1795611087079 } from './1795611087079-knowledge-base';
 
 /** Every migration, in order. New migrations are appended here (no glob loading). */
-export const MIGRATIONS: Function[] = [KnowledgeCore1795609384234];
+export const MIGRATIONS: Function[] = [KnowledgeCore1795609384234, KnowledgeBase1795611087079];

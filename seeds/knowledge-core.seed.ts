@@ -1,9 +1,8 @@
-import type { EntityManager } from 'typeorm';
 import type { HypervisorArchitecture, Technique } from '../src/hypervisors/hypervisor.entity';
 import type { LicenseKind } from '../src/licensing/license.entity';
 import type { SourceKind } from '../src/sources/source.entity';
 import type { VendorKind } from '../src/vendors/vendor.entity';
-import { SeedDataError, type Seed, type SeedResult } from './seed';
+import { cite, lookup, upsert, type Cited, type Seed, type SeedResult } from './seed';
 
 interface SourceRow {
   slug: string;
@@ -14,10 +13,6 @@ interface SourceRow {
   kind: SourceKind;
   secondary: boolean;
   note: string | null;
-}
-interface Cited {
-  slug: string;
-  sources: string[];
 }
 interface LicenseRow extends Cited {
   name: string;
@@ -110,9 +105,9 @@ export const knowledgeCoreSeed: Seed = {
     );
 
     const citations =
-      (await cite(manager, 'license_source', 'license_id', licenseIds, licenses, sourceIds)) +
-      (await cite(manager, 'vendor_source', 'vendor_id', vendorIds, vendors, sourceIds)) +
-      (await cite(manager, 'hypervisor_source', 'hypervisor_id', hypervisorIds, hypervisors, sourceIds));
+      (await cite(manager, 'license', licenseIds, licenses, sourceIds)) +
+      (await cite(manager, 'vendor', vendorIds, vendors, sourceIds)) +
+      (await cite(manager, 'hypervisor', hypervisorIds, hypervisors, sourceIds));
 
     return {
       source: sourceIds.size,
@@ -123,42 +118,3 @@ export const knowledgeCoreSeed: Seed = {
     };
   },
 };
-
-async function upsert(manager: EntityManager, sql: string, rows: object[]): Promise<Map<string, number>> {
-  const result = await manager.query<{ id: number; slug: string }[]>(sql, [JSON.stringify(rows)]);
-  return new Map(result.map((r) => [r.slug, r.id]));
-}
-
-function lookup(ids: Map<string, number>, slug: string, what: string): number {
-  const id = ids.get(slug);
-  if (id === undefined) throw new SeedDataError(`${what} "${slug}" is not in the seed data`);
-  return id;
-}
-
-type CitationTable = 'license_source' | 'vendor_source' | 'hypervisor_source';
-type OwnerColumn = 'license_id' | 'vendor_id' | 'hypervisor_id';
-
-/** Replaces the citations of the seeded rows; every row must cite at least one known source. */
-async function cite(
-  manager: EntityManager,
-  table: CitationTable,
-  owner: OwnerColumn,
-  ownerIds: Map<string, number>,
-  rows: Cited[],
-  sourceIds: Map<string, number>,
-): Promise<number> {
-  const pairs: [number, number][] = [];
-  for (const row of rows) {
-    if (!row.sources?.length)
-      throw new SeedDataError(`${table.replace('_source', '')} ${row.slug} cites no source`);
-    const ownerId = lookup(ownerIds, row.slug, table);
-    for (const s of new Set(row.sources)) pairs.push([ownerId, lookup(sourceIds, s, `${row.slug}: source`)]);
-  }
-  // Table and column names come from the fixed unions above, never from input.
-  await manager.query(`DELETE FROM ${table} WHERE ${owner} = ANY($1::int[])`, [[...ownerIds.values()]]);
-  await manager.query(
-    `INSERT INTO ${table} (${owner}, source_id) SELECT * FROM unnest($1::int[], $2::int[])`,
-    [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
-  );
-  return pairs.length;
-}

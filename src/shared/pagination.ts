@@ -2,7 +2,7 @@ import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { BadUserInputError } from '../errors';
 
 /** The most items one page of any connection may hold. */
-export const MAX_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 20;
 
 /** Forward cursor pagination (Relay): `first` items after the cursor `after`. */

@@ -21,7 +21,19 @@ export interface CitedSourceRow extends SourceRow {
 export const CITATION_TABLES = {
   license: { table: 'license_source', owner: 'license_id' },
   vendor: { table: 'vendor_source', owner: 'vendor_id' },
+  vendorRelation: { table: 'vendor_relation_source', owner: 'vendor_relation_id' },
   hypervisor: { table: 'hypervisor_source', owner: 'hypervisor_id' },
+  hypervisorRelease: { table: 'hypervisor_release_source', owner: 'hypervisor_release_id' },
+  operatingSystem: { table: 'operating_system_source', owner: 'operating_system_id' },
+  hardwareFeature: { table: 'hardware_feature_source', owner: 'hardware_feature_id' },
+  driverPackage: { table: 'driver_package_source', owner: 'driver_package_id' },
+  driverPackageTerm: { table: 'driver_package_term_source', owner: 'driver_package_term_id' },
+  supportStatement: { table: 'support_statement_source', owner: 'support_statement_id' },
+  person: { table: 'person_source', owner: 'person_id' },
+  personAffiliation: { table: 'person_affiliation_source', owner: 'person_affiliation_id' },
+  topic: { table: 'topic_source', owner: 'topic_id' },
+  conference: { table: 'conference_source', owner: 'conference_id' },
+  session: { table: 'session_source', owner: 'session_id' },
 } as const;
 export type CitingKind = keyof typeof CITATION_TABLES;
 

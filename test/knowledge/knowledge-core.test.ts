@@ -256,12 +256,12 @@ describe('licenses and sources', () => {
 
 describe('bad input', () => {
   it('rejects a page size over the cap with BAD_USER_INPUT naming the argument', async () => {
-    const res = await server.graphql(`{ vendors(first: 101) { totalCount } }`);
+    const res = await server.graphql(`{ vendors(first: 201) { totalCount } }`);
     expect(res.body).toEqual({
       data: null,
       errors: [
         {
-          message: 'first must be between 0 and 100; got 101.',
+          message: 'first must be between 0 and 200; got 201.',
           path: ['vendors'],
           locations: [{ line: 1, column: 3 }],
           extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' },

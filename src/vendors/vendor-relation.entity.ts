@@ -1,0 +1,81 @@
+import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { DATE_PRECISIONS, type DatePrecision } from '../shared/partial-date';
+import { SourceEntity } from '../sources/source.entity';
+import { VendorEntity } from './vendor.entity';
+
+export const RELATION_KINDS = [
+  'partnership',
+  'acquisition',
+  'oem_embedding',
+  'interoperability_agreement',
+  'investment',
+  'ipo',
+] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+/**
+ * A dated relation between two vendors: `from` acquires, partners with, embeds or floats `to`.
+ * An acquisition makes `from` the owner of `to` from `effectiveFrom` on.
+ */
+@Entity('vendor_relation')
+export class VendorRelationEntity {
+  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
+  id!: number;
+
+  @Column({ type: 'text', unique: true })
+  slug!: string;
+
+  @Index()
+  @Column({ name: 'from_vendor_id', type: 'integer' })
+  fromVendorId!: number;
+
+  @ManyToOne(() => VendorEntity, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'from_vendor_id' })
+  fromVendor?: VendorEntity;
+
+  @Index()
+  @Column({ name: 'to_vendor_id', type: 'integer' })
+  toVendorId!: number;
+
+  @ManyToOne(() => VendorEntity, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'to_vendor_id' })
+  toVendor?: VendorEntity;
+
+  @Column({ type: 'enum', enum: RELATION_KINDS, enumName: 'vendor_relation_kind' })
+  kind!: RelationKind;
+
+  @Column({ name: 'announced_on', type: 'date', nullable: true })
+  announcedOn!: string | null;
+
+  @Column({ name: 'announced_on_precision', type: 'enum', enum: DATE_PRECISIONS, enumName: 'date_precision', default: 'day' })
+  announcedOnPrecision!: DatePrecision;
+
+  @Column({ name: 'effective_from', type: 'date', nullable: true })
+  effectiveFrom!: string | null;
+
+  @Column({ name: 'effective_from_precision', type: 'enum', enum: DATE_PRECISIONS, enumName: 'date_precision', default: 'day' })
+  effectiveFromPrecision!: DatePrecision;
+
+  @Column({ name: 'effective_to', type: 'date', nullable: true })
+  effectiveTo!: string | null;
+
+  @Column({ name: 'effective_to_precision', type: 'enum', enum: DATE_PRECISIONS, enumName: 'date_precision', default: 'day' })
+  effectiveToPrecision!: DatePrecision;
+
+  @Column({ name: 'amount_usd', type: 'numeric', precision: 15, scale: 2, nullable: true })
+  amountUsd!: string | null;
+
+  @Column({ name: 'amount_note', type: 'text', nullable: true })
+  amountNote!: string | null;
+
+  @Column({ type: 'text' })
+  description!: string;
+
+  @ManyToMany(() => SourceEntity)
+  @JoinTable({
+    name: 'vendor_relation_source',
+    joinColumn: { name: 'vendor_relation_id' },
+    inverseJoinColumn: { name: 'source_id' },
+  })
+  sources?: SourceEntity[];
+}
