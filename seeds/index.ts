@@ -1,10 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../src/observability/logger';
+import { conferenceSeed } from './conference.seed';
+import { interopSeed } from './interop.seed';
 import { knowledgeCoreSeed } from './knowledge-core.seed';
 import { readSeedData, type Seed } from './seed';
 
 /** Every seed, in the order they load. */
-export const SEEDS: readonly Seed[] = [knowledgeCoreSeed];
+export const SEEDS: readonly Seed[] = [knowledgeCoreSeed, conferenceSeed, interopSeed];
 
 /**
  * Loads each seed whose data changed since it was last loaded (by content digest), each in its own transaction.
@@ -37,5 +39,7 @@ export async function runSeeds(
     });
     if (done) loaded.push(seed.name);
   }
+  // Search documents are derived from every table the seeds write.
+  if (loaded.length) await dataSource.query('SELECT refresh_search_documents()');
   return loaded;
 }

@@ -11,17 +11,28 @@ import { runSeeds } from '../seeds/index';
 import type { Config } from './config';
 import { createContext, type Context, type Services } from './context';
 import { openDatabase, type Database } from './db/database';
+import { ConferenceService } from './conference/conference.service';
+import { SessionService } from './conference/session.service';
 import { StartupError } from './errors';
 import { createFormatError } from './graphql/format-error';
 import { metricsPlugin } from './graphql/metrics.plugin';
 import { createHttpApp } from './http/http-app';
 import { HypervisorService } from './hypervisors/hypervisor.service';
+import { HypervisorReleaseService } from './hypervisors/hypervisor-release.service';
+import { OperatingSystemService } from './operating-systems/operating-system.service';
+import { HardwareFeatureService } from './hardware/hardware-feature.service';
+import { DriverPackageService } from './drivers/driver-package.service';
+import { SupportStatementService } from './interop/support-statement.service';
+import { VendorRelationService } from './vendors/vendor-relation.service';
 import { LicenseService } from './licensing/license.service';
 import type { Logger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { currentRequestId } from './observability/request-context';
+import { PersonService } from './people/person.service';
 import { buildAppSchema, createResolverContainer } from './schema';
+import { SearchService } from './search/search.service';
 import { SourceService } from './sources/source.service';
+import { TopicService } from './topics/topic.service';
 import { VendorService } from './vendors/vendor.service';
 
 export interface App {
@@ -39,6 +50,17 @@ export function createServices(dataSource: DataSource): Services {
     licenses: new LicenseService(dataSource),
     vendors: new VendorService(dataSource),
     hypervisors: new HypervisorService(dataSource),
+    releases: new HypervisorReleaseService(dataSource),
+    operatingSystems: new OperatingSystemService(dataSource),
+    hardware: new HardwareFeatureService(dataSource),
+    drivers: new DriverPackageService(dataSource),
+    statements: new SupportStatementService(dataSource),
+    vendorRelations: new VendorRelationService(dataSource),
+    people: new PersonService(dataSource),
+    topics: new TopicService(dataSource),
+    conferences: new ConferenceService(dataSource),
+    sessions: new SessionService(dataSource),
+    search: new SearchService(dataSource),
   };
 }
 

@@ -1,17 +1,50 @@
 import DataLoader from 'dataloader';
+import { createConferenceLoaders, type ConferenceLoaders } from './conference/conference.loader';
+import type { ConferenceService } from './conference/conference.service';
+import type { SessionService } from './conference/session.service';
+import { createDriverLoaders, type DriverLoaders } from './drivers/driver-package.loader';
+import type { DriverPackageService } from './drivers/driver-package.service';
+import { createHardwareLoaders, type HardwareLoaders } from './hardware/hardware-feature.loader';
+import type { HardwareFeatureService } from './hardware/hardware-feature.service';
+import { createReleaseLoaders, type ReleaseLoaders } from './hypervisors/hypervisor-release.loader';
+import type { HypervisorReleaseService } from './hypervisors/hypervisor-release.service';
+import { createStatementLoaders, type StatementLoaders } from './interop/support-statement.loader';
+import type { SupportStatementService } from './interop/support-statement.service';
+import {
+  createOperatingSystemLoaders,
+  type OperatingSystemLoaders,
+} from './operating-systems/operating-system.loader';
+import type { OperatingSystemService } from './operating-systems/operating-system.service';
+import { createVendorRelationLoaders, type VendorRelationLoaders } from './vendors/vendor-relation.loader';
+import type { VendorRelationService } from './vendors/vendor-relation.service';
 import type { HypervisorService } from './hypervisors/hypervisor.service';
 import type { Hypervisor } from './hypervisors/hypervisor.type';
 import type { LicenseService } from './licensing/license.service';
 import type { License } from './licensing/license.type';
+import type { PersonService } from './people/person.service';
 import { createCitationLoaders, type CitationLoaders } from './sources/source.loader';
 import type { SourceService } from './sources/source.service';
+import type { TopicService } from './topics/topic.service';
 import type { VendorService } from './vendors/vendor.service';
 import type { Vendor } from './vendors/vendor.type';
+import { createNodeLoaders, type NodeLoaders } from './node/node.registry';
+import type { SearchService } from './search/search.service';
 
 /** Per-request DataLoaders: one SQL statement per relation and tick, whatever the page size. */
-export interface Loaders {
+export type Loaders = CoreLoaders &
+  ReleaseLoaders &
+  OperatingSystemLoaders &
+  HardwareLoaders &
+  DriverLoaders &
+  StatementLoaders &
+  VendorRelationLoaders &
+  ConferenceLoaders &
+  NodeLoaders;
+
+interface CoreLoaders {
   vendorById: DataLoader<number, Vendor | null>;
   licenseById: DataLoader<number, License | null>;
+  hypervisorById: DataLoader<number, Hypervisor | null>;
   hypervisorsByVendor: DataLoader<number, Hypervisor[]>;
   hypervisorsByLicense: DataLoader<number, Hypervisor[]>;
   citations: CitationLoaders;
@@ -28,6 +61,17 @@ export interface Services {
   licenses: LicenseService;
   vendors: VendorService;
   hypervisors: HypervisorService;
+  releases: HypervisorReleaseService;
+  operatingSystems: OperatingSystemService;
+  hardware: HardwareFeatureService;
+  drivers: DriverPackageService;
+  statements: SupportStatementService;
+  vendorRelations: VendorRelationService;
+  people: PersonService;
+  topics: TopicService;
+  conferences: ConferenceService;
+  sessions: SessionService;
+  search: SearchService;
 }
 
 export function createContext(services: Services, requestId: string): Context {
@@ -36,9 +80,18 @@ export function createContext(services: Services, requestId: string): Context {
     loaders: {
       vendorById: new DataLoader((ids) => services.vendors.byIds(ids)),
       licenseById: new DataLoader((ids) => services.licenses.byIds(ids)),
+      hypervisorById: new DataLoader((ids) => services.hypervisors.byIds(ids)),
       hypervisorsByVendor: new DataLoader((ids) => services.hypervisors.byVendorIds(ids)),
       hypervisorsByLicense: new DataLoader((ids) => services.hypervisors.byLicenseIds(ids)),
       citations: createCitationLoaders(services.sources),
+      ...createReleaseLoaders(services.releases),
+      ...createOperatingSystemLoaders(services.operatingSystems),
+      ...createHardwareLoaders(services.hardware),
+      ...createDriverLoaders(services.drivers),
+      ...createStatementLoaders(services.statements),
+      ...createVendorRelationLoaders(services.vendorRelations),
+      ...createConferenceLoaders(services),
+      ...createNodeLoaders(services),
     },
   };
 }

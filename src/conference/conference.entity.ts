@@ -43,7 +43,11 @@ export class ConferenceEntity {
   description!: string;
 
   @ManyToMany(() => SourceEntity)
-  @JoinTable({ name: 'conference_source', joinColumn: { name: 'conference_id' }, inverseJoinColumn: { name: 'source_id' } })
+  @JoinTable({
+    name: 'conference_source',
+    joinColumn: { name: 'conference_id' },
+    inverseJoinColumn: { name: 'source_id' },
+  })
   sources?: SourceEntity[];
 }
 
@@ -124,11 +128,19 @@ export class SessionEntity {
   description!: string;
 
   @ManyToMany(() => TopicEntity)
-  @JoinTable({ name: 'session_topic', joinColumn: { name: 'session_id' }, inverseJoinColumn: { name: 'topic_id' } })
+  @JoinTable({
+    name: 'session_topic',
+    joinColumn: { name: 'session_id' },
+    inverseJoinColumn: { name: 'topic_id' },
+  })
   topics?: TopicEntity[];
 
   @ManyToMany(() => SourceEntity)
-  @JoinTable({ name: 'session_source', joinColumn: { name: 'session_id' }, inverseJoinColumn: { name: 'source_id' } })
+  @JoinTable({
+    name: 'session_source',
+    joinColumn: { name: 'session_id' },
+    inverseJoinColumn: { name: 'source_id' },
+  })
   sources?: SourceEntity[];
 }
 

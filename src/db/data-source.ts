@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { types } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index';
+import type { Logger } from '../observability/logger';
 import { ENTITIES } from './entities';
+import { QueryLogger } from './query-logger';
 
 // `date` columns stay `YYYY-MM-DD` strings: a JS Date would shift them by the process time zone.
 types.setTypeParser(types.builtins.DATE, (value) => value);
@@ -12,6 +14,8 @@ export interface DataSourceOptions {
   poolSize?: number;
   /** application_name shown in pg_stat_activity. */
   applicationName?: string;
+  /** Where failed and slow statements are logged. */
+  logger?: Logger;
 }
 
 /** The one factory for TypeORM data sources: app, CLI and tests. Schema comes only from migrations. */
@@ -25,7 +29,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: false,
+    logger: new QueryLogger(options.logger),
+    maxQueryExecutionTime: 1000,
     poolSize: options.poolSize ?? 10,
     applicationName: options.applicationName ?? 'virtlens',
     extra: { connectionTimeoutMillis: 5000 },

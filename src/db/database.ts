@@ -28,7 +28,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
       throw error;
     });
   }
-  const dataSource = createDataSource({ url, poolSize: config.dbPoolSize });
+  const dataSource = createDataSource({ url, poolSize: config.dbPoolSize, logger });
   const close = async (): Promise<void> => {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();

@@ -1,4 +1,9 @@
-import { ConferenceEntity, SessionEntity, SessionSpeakerEntity, TrackEntity } from '../conference/conference.entity';
+import {
+  ConferenceEntity,
+  SessionEntity,
+  SessionSpeakerEntity,
+  TrackEntity,
+} from '../conference/conference.entity';
 import { DriverPackageEntity, DriverPackageTermEntity } from '../drivers/driver-package.entity';
 import { HardwareFeatureEntity } from '../hardware/hardware-feature.entity';
 import { HypervisorReleaseEntity } from '../hypervisors/hypervisor-release.entity';

@@ -1,4 +1,13 @@
-import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { HypervisorEntity } from '../hypervisors/hypervisor.entity';
 import { LicenseEntity } from '../licensing/license.entity';
 import { OperatingSystemEntity } from '../operating-systems/operating-system.entity';
@@ -6,7 +15,16 @@ import { DATE_PRECISIONS, type DatePrecision } from '../shared/partial-date';
 import { SourceEntity } from '../sources/source.entity';
 import { VendorEntity } from '../vendors/vendor.entity';
 
-export const DEVICE_KINDS = ['network', 'block', 'scsi', 'bus', 'balloon', 'storage', 'vmbus', 'hypercall_adapter'] as const;
+export const DEVICE_KINDS = [
+  'network',
+  'block',
+  'scsi',
+  'bus',
+  'balloon',
+  'storage',
+  'vmbus',
+  'hypercall_adapter',
+] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 export const OBTAINABILITIES = ['everyone', 'subscribers', 'customers', 'bundled', 'beta_program'] as const;
@@ -109,13 +127,25 @@ export class DriverPackageTermEntity {
   @Column({ name: 'valid_from', type: 'date', nullable: true })
   validFrom!: string | null;
 
-  @Column({ name: 'valid_from_precision', type: 'enum', enum: DATE_PRECISIONS, enumName: 'date_precision', default: 'day' })
+  @Column({
+    name: 'valid_from_precision',
+    type: 'enum',
+    enum: DATE_PRECISIONS,
+    enumName: 'date_precision',
+    default: 'day',
+  })
   validFromPrecision!: DatePrecision;
 
   @Column({ name: 'valid_to', type: 'date', nullable: true })
   validTo!: string | null;
 
-  @Column({ name: 'valid_to_precision', type: 'enum', enum: DATE_PRECISIONS, enumName: 'date_precision', default: 'day' })
+  @Column({
+    name: 'valid_to_precision',
+    type: 'enum',
+    enum: DATE_PRECISIONS,
+    enumName: 'date_precision',
+    default: 'day',
+  })
   validToPrecision!: DatePrecision;
 
   @Column({ type: 'text', nullable: true })

@@ -1,4 +1,13 @@
-import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { DATE_PRECISIONS, type DatePrecision } from '../shared/partial-date';
 import { SourceEntity } from '../sources/source.entity';
 import { VendorEntity } from '../vendors/vendor.entity';
@@ -32,13 +41,25 @@ export class HardwareFeatureEntity {
   @Column({ name: 'announced_on', type: 'date', nullable: true })
   announcedOn!: string | null;
 
-  @Column({ name: 'announced_on_precision', type: 'enum', enum: DATE_PRECISIONS, enumName: 'date_precision', default: 'day' })
+  @Column({
+    name: 'announced_on_precision',
+    type: 'enum',
+    enum: DATE_PRECISIONS,
+    enumName: 'date_precision',
+    default: 'day',
+  })
   announcedOnPrecision!: DatePrecision;
 
   @Column({ name: 'shipped_on', type: 'date', nullable: true })
   shippedOn!: string | null;
 
-  @Column({ name: 'shipped_on_precision', type: 'enum', enum: DATE_PRECISIONS, enumName: 'date_precision', default: 'day' })
+  @Column({
+    name: 'shipped_on_precision',
+    type: 'enum',
+    enum: DATE_PRECISIONS,
+    enumName: 'date_precision',
+    default: 'day',
+  })
   shippedOnPrecision!: DatePrecision;
 
   @Column({ type: 'text' })

@@ -49,7 +49,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
       stop();
       metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
     });
-    requestScope.run({ requestId: res.getHeader('x-request-id') as string }, next);
+    requestScope.run({ requestId: res.getHeader('x-request-id') as string, sqlStatements: 0 }, next);
   });
 
   app.get('/healthz', (_req, res) => {

@@ -1,4 +1,13 @@
-import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { DATE_PRECISIONS, type DatePrecision } from '../shared/partial-date';
 import { SourceEntity } from '../sources/source.entity';
 import { HypervisorEntity } from './hypervisor.entity';
@@ -26,7 +35,13 @@ export class HypervisorReleaseEntity {
   @Column({ name: 'released_on', type: 'date', nullable: true })
   releasedOn!: string | null;
 
-  @Column({ name: 'released_on_precision', type: 'enum', enum: DATE_PRECISIONS, enumName: 'date_precision', default: 'day' })
+  @Column({
+    name: 'released_on_precision',
+    type: 'enum',
+    enum: DATE_PRECISIONS,
+    enumName: 'date_precision',
+    default: 'day',
+  })
   releasedOnPrecision!: DatePrecision;
 
   @Column({ type: 'text' })

@@ -2,7 +2,10 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import type { Context } from '../context';
 import { License } from '../licensing/license.type';
 import { ConnectionType, pageRequest, toConnection, type Connection } from '../shared/pagination';
+import { DriverPackage } from '../drivers/driver-package.type';
+import { required } from '../shared/resolving';
 import { Source } from '../sources/source.type';
+import { HypervisorRelease } from './hypervisor-release.type';
 import { Vendor } from '../vendors/vendor.type';
 import { HypervisorsArgs } from './hypervisor.args';
 import type { HypervisorService } from './hypervisor.service';
@@ -26,22 +29,34 @@ export class HypervisorResolver {
 
   @FieldResolver(() => Vendor, { description: 'Who made it (as of mid-2007).' })
   async vendor(@Root() hypervisor: Hypervisor, @Ctx() ctx: Context): Promise<Vendor> {
-    return required(await ctx.loaders.vendorById.load(hypervisor.vendorId), 'vendor', hypervisor.slug);
+    return required(
+      await ctx.loaders.vendorById.load(hypervisor.vendorId),
+      'vendor',
+      `hypervisor ${hypervisor.slug}`,
+    );
   }
 
   @FieldResolver(() => License, { description: 'Its primary license; see licenseNote for others.' })
   async license(@Root() hypervisor: Hypervisor, @Ctx() ctx: Context): Promise<License> {
-    return required(await ctx.loaders.licenseById.load(hypervisor.licenseId), 'license', hypervisor.slug);
+    return required(
+      await ctx.loaders.licenseById.load(hypervisor.licenseId),
+      'license',
+      `hypervisor ${hypervisor.slug}`,
+    );
+  }
+
+  @FieldResolver(() => [HypervisorRelease], { description: 'Its releases, oldest first.' })
+  releases(@Root() hypervisor: Hypervisor, @Ctx() ctx: Context): Promise<HypervisorRelease[]> {
+    return ctx.loaders.releasesByHypervisor.load(hypervisor.rowId);
+  }
+
+  @FieldResolver(() => [DriverPackage], { description: 'Paravirtualized driver packages written for it.' })
+  driverPackages(@Root() hypervisor: Hypervisor, @Ctx() ctx: Context): Promise<DriverPackage[]> {
+    return ctx.loaders.packagesByHypervisor.load(hypervisor.rowId);
   }
 
   @FieldResolver(() => [Source], { description: 'Sources that state this hypervisor’s facts.' })
   sources(@Root() hypervisor: Hypervisor, @Ctx() ctx: Context): Promise<Source[]> {
     return ctx.loaders.citations.hypervisor.load(hypervisor.rowId);
   }
-}
-
-// Foreign keys guarantee the row; a miss means it was deleted during the request.
-function required<T>(value: T | null, what: string, slug: string): T {
-  if (value === null) throw new Error(`${what} of hypervisor ${slug} vanished during the request`);
-  return value;
 }

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import type { LicenseKind } from '../licensing/license.entity';
 import { toGlobalId } from '../shared/global-id';
 import type { Page, PageRequest } from '../shared/pagination';
@@ -35,6 +35,13 @@ export class HypervisorService {
   async bySlug(slug: string): Promise<Hypervisor | null> {
     const row = await this.db.getRepository(HypervisorEntity).findOneBy({ slug });
     return row ? toHypervisor(row) : null;
+  }
+
+  /** Hypervisors by database id, in the order asked (null where missing), for DataLoader. */
+  async byIds(ids: readonly number[]): Promise<(Hypervisor | null)[]> {
+    const rows = await this.db.getRepository(HypervisorEntity).findBy({ id: In([...ids]) });
+    const byId = new Map(rows.map((r) => [r.id, toHypervisor(r)]));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   /** Hypervisors of each vendor id, by name, in the order asked (for DataLoader). */

@@ -8,6 +8,7 @@ import {
   type HypervisorEntity,
   type Technique,
 } from './hypervisor.entity';
+import { Node } from '../node/node.type';
 
 export const HypervisorArchitectureEnum = registerValuesEnum(
   HYPERVISOR_ARCHITECTURES,
@@ -35,7 +36,10 @@ export const TechniqueEnum = registerValuesEnum(
   },
 );
 
-@ObjectType('Hypervisor', { description: 'A hypervisor or virtualization product of 2006–2008.' })
+@ObjectType('Hypervisor', {
+  implements: Node,
+  description: 'A hypervisor or virtualization product of 2006–2008.',
+})
 export class Hypervisor implements Pick<
   HypervisorEntity,
   'slug' | 'name' | 'architecture' | 'techniques' | 'licenseNote' | 'firstReleasedOn' | 'description'

@@ -1,4 +1,13 @@
-import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { DriverPackageEntity } from '../drivers/driver-package.entity';
 import { HardwareFeatureEntity } from '../hardware/hardware-feature.entity';
 import { HypervisorReleaseEntity } from '../hypervisors/hypervisor-release.entity';
@@ -72,13 +81,25 @@ export class SupportStatementEntity {
   @Column({ name: 'valid_from', type: 'date', nullable: true })
   validFrom!: string | null;
 
-  @Column({ name: 'valid_from_precision', type: 'enum', enum: DATE_PRECISIONS, enumName: 'date_precision', default: 'day' })
+  @Column({
+    name: 'valid_from_precision',
+    type: 'enum',
+    enum: DATE_PRECISIONS,
+    enumName: 'date_precision',
+    default: 'day',
+  })
   validFromPrecision!: DatePrecision;
 
   @Column({ name: 'valid_to', type: 'date', nullable: true })
   validTo!: string | null;
 
-  @Column({ name: 'valid_to_precision', type: 'enum', enum: DATE_PRECISIONS, enumName: 'date_precision', default: 'day' })
+  @Column({
+    name: 'valid_to_precision',
+    type: 'enum',
+    enum: DATE_PRECISIONS,
+    enumName: 'date_precision',
+    default: 'day',
+  })
   validToPrecision!: DatePrecision;
 
   @Column({ type: 'text' })

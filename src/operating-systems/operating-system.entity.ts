@@ -1,9 +1,28 @@
-import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { DATE_PRECISIONS, type DatePrecision } from '../shared/partial-date';
 import { SourceEntity } from '../sources/source.entity';
 import { VendorEntity } from '../vendors/vendor.entity';
 
-export const OS_FAMILIES = ['windows', 'linux', 'netware', 'solaris', 'bsd', 'os2', 'dos', 'macos', 'other'] as const;
+export const OS_FAMILIES = [
+  'windows',
+  'linux',
+  'netware',
+  'solaris',
+  'bsd',
+  'os2',
+  'dos',
+  'macos',
+  'other',
+] as const;
 export type OsFamily = (typeof OS_FAMILIES)[number];
 
 /** An operating system release, used as a virtualization host, a guest, or both. */
@@ -35,7 +54,13 @@ export class OperatingSystemEntity {
   @Column({ name: 'released_on', type: 'date', nullable: true })
   releasedOn!: string | null;
 
-  @Column({ name: 'released_on_precision', type: 'enum', enum: DATE_PRECISIONS, enumName: 'date_precision', default: 'day' })
+  @Column({
+    name: 'released_on_precision',
+    type: 'enum',
+    enum: DATE_PRECISIONS,
+    enumName: 'date_precision',
+    default: 'day',
+  })
   releasedOnPrecision!: DatePrecision;
 
   @Column({ name: 'can_host', type: 'boolean' })

@@ -1,4 +1,14 @@
-import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { DATE_PRECISIONS, type DatePrecision } from '../shared/partial-date';
 import { SourceEntity } from '../sources/source.entity';
 import { VendorEntity } from '../vendors/vendor.entity';
@@ -22,7 +32,11 @@ export class PersonEntity {
   affiliations?: PersonAffiliationEntity[];
 
   @ManyToMany(() => SourceEntity)
-  @JoinTable({ name: 'person_source', joinColumn: { name: 'person_id' }, inverseJoinColumn: { name: 'source_id' } })
+  @JoinTable({
+    name: 'person_source',
+    joinColumn: { name: 'person_id' },
+    inverseJoinColumn: { name: 'source_id' },
+  })
   sources?: SourceEntity[];
 }
 
@@ -54,13 +68,25 @@ export class PersonAffiliationEntity {
   @Column({ name: 'valid_from', type: 'date', nullable: true })
   validFrom!: string | null;
 
-  @Column({ name: 'valid_from_precision', type: 'enum', enum: DATE_PRECISIONS, enumName: 'date_precision', default: 'day' })
+  @Column({
+    name: 'valid_from_precision',
+    type: 'enum',
+    enum: DATE_PRECISIONS,
+    enumName: 'date_precision',
+    default: 'day',
+  })
   validFromPrecision!: DatePrecision;
 
   @Column({ name: 'valid_to', type: 'date', nullable: true })
   validTo!: string | null;
 
-  @Column({ name: 'valid_to_precision', type: 'enum', enum: DATE_PRECISIONS, enumName: 'date_precision', default: 'day' })
+  @Column({
+    name: 'valid_to_precision',
+    type: 'enum',
+    enum: DATE_PRECISIONS,
+    enumName: 'date_precision',
+    default: 'day',
+  })
   validToPrecision!: DatePrecision;
 
   @ManyToMany(() => SourceEntity)

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { toGlobalId } from '../shared/global-id';
 import type { Page, PageRequest } from '../shared/pagination';
 import { sourcesCitedBy, type CitingKind, type SourceRow } from './source.queries';
@@ -31,6 +31,11 @@ export class SourceService {
   async bySlug(slug: string): Promise<Source | null> {
     const row = await this.db.getRepository(SourceEntity).findOneBy({ slug });
     return row ? toSource(row) : null;
+  }
+
+  /** Sources by database id (for node lookups and search hits). */
+  async byIds(ids: readonly number[]): Promise<Source[]> {
+    return (await this.db.getRepository(SourceEntity).findBy({ id: In([...ids]) })).map(toSource);
   }
 
   /** Sources cited by each owner id, in the order of `ownerIds` (for DataLoader). */

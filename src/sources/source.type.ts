@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { registerValuesEnum } from '../shared/enums';
 import { LocalDate } from '../shared/scalars';
 import { SOURCE_KINDS, type SourceEntity, type SourceKind } from './source.entity';
+import { Node } from '../node/node.type';
 
 export const SourceKindEnum = registerValuesEnum(
   SOURCE_KINDS,
@@ -9,7 +10,11 @@ export const SourceKindEnum = registerValuesEnum(
   'What kind of document a source is.',
 );
 
-@ObjectType('Source', { description: 'A published document that facts cite.', simpleResolvers: true })
+@ObjectType('Source', {
+  implements: Node,
+  description: 'A published document that facts cite.',
+  simpleResolvers: true,
+})
 export class Source implements Pick<
   SourceEntity,
   'slug' | 'title' | 'publisher' | 'url' | 'publishedOn' | 'kind'

@@ -34,6 +34,10 @@ export class TopicEntity {
   description!: string;
 
   @ManyToMany(() => SourceEntity)
-  @JoinTable({ name: 'topic_source', joinColumn: { name: 'topic_id' }, inverseJoinColumn: { name: 'source_id' } })
+  @JoinTable({
+    name: 'topic_source',
+    joinColumn: { name: 'topic_id' },
+    inverseJoinColumn: { name: 'source_id' },
+  })
   sources?: SourceEntity[];
 }

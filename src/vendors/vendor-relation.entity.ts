@@ -1,4 +1,13 @@
-import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { DATE_PRECISIONS, type DatePrecision } from '../shared/partial-date';
 import { SourceEntity } from '../sources/source.entity';
 import { VendorEntity } from './vendor.entity';
@@ -47,19 +56,37 @@ export class VendorRelationEntity {
   @Column({ name: 'announced_on', type: 'date', nullable: true })
   announcedOn!: string | null;
 
-  @Column({ name: 'announced_on_precision', type: 'enum', enum: DATE_PRECISIONS, enumName: 'date_precision', default: 'day' })
+  @Column({
+    name: 'announced_on_precision',
+    type: 'enum',
+    enum: DATE_PRECISIONS,
+    enumName: 'date_precision',
+    default: 'day',
+  })
   announcedOnPrecision!: DatePrecision;
 
   @Column({ name: 'effective_from', type: 'date', nullable: true })
   effectiveFrom!: string | null;
 
-  @Column({ name: 'effective_from_precision', type: 'enum', enum: DATE_PRECISIONS, enumName: 'date_precision', default: 'day' })
+  @Column({
+    name: 'effective_from_precision',
+    type: 'enum',
+    enum: DATE_PRECISIONS,
+    enumName: 'date_precision',
+    default: 'day',
+  })
   effectiveFromPrecision!: DatePrecision;
 
   @Column({ name: 'effective_to', type: 'date', nullable: true })
   effectiveTo!: string | null;
 
-  @Column({ name: 'effective_to_precision', type: 'enum', enum: DATE_PRECISIONS, enumName: 'date_precision', default: 'day' })
+  @Column({
+    name: 'effective_to_precision',
+    type: 'enum',
+    enum: DATE_PRECISIONS,
+    enumName: 'date_precision',
+    default: 'day',
+  })
   effectiveToPrecision!: DatePrecision;
 
   @Column({ name: 'amount_usd', type: 'numeric', precision: 15, scale: 2, nullable: true })

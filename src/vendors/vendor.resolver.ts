@@ -1,4 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { DriverPackage } from '../drivers/driver-package.type';
+import { HardwareFeature } from '../hardware/hardware-feature.type';
+import { OperatingSystem } from '../operating-systems/operating-system.type';
+import { LocalDate } from '../shared/scalars';
+import { today } from '../shared/validity';
+import type { RelationKind } from './vendor-relation.entity';
+import { RelationKindEnum, VendorRelation } from './vendor-relation.type';
 import type { Context } from '../context';
 import { Hypervisor } from '../hypervisors/hypervisor.type';
 import { ConnectionType, pageRequest, toConnection, type Connection } from '../shared/pagination';
@@ -26,6 +33,51 @@ export class VendorResolver {
   @FieldResolver(() => [Hypervisor], { description: 'Hypervisors this vendor makes, by name.' })
   hypervisors(@Root() vendor: Vendor, @Ctx() ctx: Context): Promise<Hypervisor[]> {
     return ctx.loaders.hypervisorsByVendor.load(vendor.rowId);
+  }
+
+  @FieldResolver(() => [VendorRelation], {
+    description: 'Deals it took part in, on either side, oldest first.',
+  })
+  relations(
+    @Root() vendor: Vendor,
+    @Ctx() ctx: Context,
+    @Arg('kind', () => RelationKindEnum, { nullable: true }) kind?: RelationKind | null,
+    @Arg('asOf', () => LocalDate, { nullable: true, description: 'Only relations in force on this date.' })
+    asOf?: string | null,
+  ): Promise<VendorRelation[]> {
+    return ctx.loaders.relationsOfVendor({ kind: kind ?? null, asOf: asOf ?? null }).load(vendor.rowId);
+  }
+
+  @FieldResolver(() => Vendor, {
+    nullable: true,
+    description:
+      'Who owned it on a date (default today), through the latest acquisition in force; null if independent.',
+  })
+  async owner(
+    @Root() vendor: Vendor,
+    @Ctx() ctx: Context,
+    @Arg('asOf', () => LocalDate, { nullable: true }) asOf?: string | null,
+  ): Promise<Vendor | null> {
+    const acquisitions = await ctx.loaders
+      .relationsOfVendor({ kind: 'acquisition', asOf: asOf ?? today() })
+      .load(vendor.rowId);
+    const latest = acquisitions.filter((r) => r.toVendorId === vendor.rowId).at(-1);
+    return latest ? ctx.loaders.vendorById.load(latest.fromVendorId) : null;
+  }
+
+  @FieldResolver(() => [DriverPackage], { description: 'Paravirtualized driver packages it makes.' })
+  driverPackages(@Root() vendor: Vendor, @Ctx() ctx: Context): Promise<DriverPackage[]> {
+    return ctx.loaders.packagesByVendor.load(vendor.rowId);
+  }
+
+  @FieldResolver(() => [HardwareFeature], { description: 'Hardware features it introduced.' })
+  hardwareFeatures(@Root() vendor: Vendor, @Ctx() ctx: Context): Promise<HardwareFeature[]> {
+    return ctx.loaders.featuresByVendor.load(vendor.rowId);
+  }
+
+  @FieldResolver(() => [OperatingSystem], { description: 'Operating systems it makes.' })
+  operatingSystems(@Root() vendor: Vendor, @Ctx() ctx: Context): Promise<OperatingSystem[]> {
+    return ctx.loaders.osesByVendor.load(vendor.rowId);
   }
 
   @FieldResolver(() => [Source], { description: 'Sources that state this vendor’s facts.' })

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { registerValuesEnum } from '../shared/enums';
 import { VENDOR_KINDS, type VendorEntity, type VendorKind } from './vendor.entity';
+import { Node } from '../node/node.type';
 
 export const VendorKindEnum = registerValuesEnum(
   VENDOR_KINDS,
@@ -9,6 +10,7 @@ export const VendorKindEnum = registerValuesEnum(
 );
 
 @ObjectType('Vendor', {
+  implements: Node,
   description: 'A company, project, university or person behind virtualization products.',
 })
 export class Vendor implements Pick<VendorEntity, 'slug' | 'name' | 'kind' | 'website' | 'description'> {

@@ -1,0 +1,87 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
+import { registerValuesEnum } from '../shared/enums';
+import {
+  SESSION_KINDS,
+  SESSION_STANCES,
+  SPEAKER_ROLES,
+  type SessionEntity,
+  type SessionKind,
+  type SessionSpeakerEntity,
+  type SessionStance,
+  type SpeakerRole,
+} from './conference.entity';
+import { Node } from '../node/node.type';
+
+export const SessionKindEnum = registerValuesEnum(SESSION_KINDS, 'SessionKind', 'The format of a session.');
+
+export const SessionStanceEnum = registerValuesEnum(
+  SESSION_STANCES,
+  'SessionStance',
+  'Whose interest a session serves.',
+  {
+    technical: 'Explains how something works, whoever the speaker works for.',
+    vendor_pitch: 'Presents a vendor’s products or strategy.',
+    analysis: 'An analyst’s or journalist’s view of the market.',
+  },
+);
+
+export const SpeakerRoleEnum = registerValuesEnum(
+  SPEAKER_ROLES,
+  'SpeakerRole',
+  'The part a person plays in a session.',
+);
+
+@ObjectType('Session', {
+  implements: Node,
+  description: 'A keynote, panel or talk on a conference programme.',
+})
+export class Session implements Pick<
+  SessionEntity,
+  'slug' | 'code' | 'title' | 'kind' | 'stance' | 'startsAt' | 'endsAt' | 'description'
+> {
+  rowId!: number;
+  conferenceId!: number;
+  trackId!: number | null;
+
+  @Field(() => ID, { description: 'Global id.' })
+  id!: string;
+
+  @Field(() => String)
+  slug!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The programme’s session code (e.g. V8), where known.',
+  })
+  code!: string | null;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => SessionKindEnum)
+  kind!: SessionKind;
+
+  @Field(() => SessionStanceEnum)
+  stance!: SessionStance;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Start; null where no source gives it.' })
+  startsAt!: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'End; null where no source gives it.' })
+  endsAt!: Date | null;
+
+  @Field(() => String)
+  description!: string;
+}
+
+@ObjectType('SessionSpeaker', {
+  description: 'A person on a session’s programme, in a role, speaking for a vendor (at that time).',
+})
+export class SessionSpeaker implements Pick<SessionSpeakerEntity, 'role'> {
+  sessionId!: number;
+  personId!: number;
+  vendorId!: number | null;
+
+  @Field(() => SpeakerRoleEnum)
+  role!: SpeakerRole;
+}

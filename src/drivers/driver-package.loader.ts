@@ -1,0 +1,32 @@
+import { byIdLoader, groupLoader, perArgument } from '../shared/loaders';
+import type { DriverPackageService } from './driver-package.service';
+
+export type DriverLoaders = ReturnType<typeof createDriverLoaders>;
+
+export function createDriverLoaders(packages: DriverPackageService) {
+  return {
+    packageById: byIdLoader(
+      (ids) => packages.where('id', ids),
+      (p) => p.rowId,
+    ),
+    packagesByVendor: groupLoader(
+      (ids) => packages.where('vendor_id', ids),
+      (p) => p.vendorId,
+    ),
+    packagesByHypervisor: groupLoader(
+      (ids) => packages.where('hypervisor_id', ids),
+      (p) => p.hypervisorId,
+    ),
+    packagesForGuest: groupLoader(
+      (ids) => packages.forGuests(ids),
+      (p) => p.ownerId,
+    ),
+    /** Terms of each package; only those valid at the argument when it is not null. */
+    termsOfPackage: perArgument((asOf: string | null) =>
+      groupLoader(
+        (ids) => packages.terms(ids, asOf),
+        (t) => t.driverPackageId,
+      ),
+    ),
+  };
+}

@@ -1,0 +1,110 @@
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { registerValuesEnum } from '../shared/enums';
+import type { DatePrecision } from '../shared/partial-date';
+import { DatePrecisionEnum } from '../shared/partial-date.type';
+import { LocalDate } from '../shared/scalars';
+import {
+  DEVICE_KINDS,
+  OBTAINABILITIES,
+  type DeviceKind,
+  type DriverPackageEntity,
+  type DriverPackageTermEntity,
+  type Obtainability,
+} from './driver-package.entity';
+import { Node } from '../node/node.type';
+
+export const DeviceKindEnum = registerValuesEnum(
+  DEVICE_KINDS,
+  'DeviceKind',
+  'A kind of paravirtualized device a driver provides.',
+);
+
+export const ObtainabilityEnum = registerValuesEnum(
+  OBTAINABILITIES,
+  'Obtainability',
+  'Who could obtain a driver package.',
+  {
+    everyone: 'Anyone could download it.',
+    subscribers: 'Only paying subscribers of the vendor.',
+    customers: 'Only customers of the vendor’s product.',
+    bundled: 'Shipped inside a product (hypervisor or OS) rather than on its own.',
+    beta_program: 'Only members of a beta programme.',
+  },
+);
+
+@ObjectType('DriverPackage', {
+  implements: Node,
+  description: 'A set of paravirtualized drivers installed in a guest.',
+})
+export class DriverPackage implements Pick<DriverPackageEntity, 'slug' | 'name' | 'devices' | 'description'> {
+  rowId!: number;
+  vendorId!: number;
+  hypervisorId!: number;
+
+  @Field(() => ID, { description: 'Global id.' })
+  id!: string;
+
+  @Field(() => String)
+  slug!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => [DeviceKindEnum])
+  devices!: DeviceKind[];
+
+  @Field(() => String)
+  description!: string;
+}
+
+@ObjectType('DriverPackageTerm', {
+  description:
+    'The terms a driver package was available under for a period: license, who could obtain it, price.',
+})
+export class DriverPackageTerm implements Pick<
+  DriverPackageTermEntity,
+  | 'obtainability'
+  | 'priceNote'
+  | 'validFrom'
+  | 'validFromPrecision'
+  | 'validTo'
+  | 'validToPrecision'
+  | 'description'
+> {
+  rowId!: number;
+  driverPackageId!: number;
+  licenseId!: number;
+
+  @Field(() => ID, { description: 'Global id.' })
+  id!: string;
+
+  @Field(() => ObtainabilityEnum)
+  obtainability!: Obtainability;
+
+  @Field(() => Float, { nullable: true, description: 'Price in US dollars, where known (see priceNote).' })
+  priceUsd!: number | null;
+
+  @Field(() => String, { nullable: true })
+  priceNote!: string | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'First day these terms held; null when not stated.',
+  })
+  validFrom!: string | null;
+
+  @Field(() => DatePrecisionEnum)
+  validFromPrecision!: DatePrecision;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'First day these terms no longer held; null while current.',
+  })
+  validTo!: string | null;
+
+  @Field(() => DatePrecisionEnum)
+  validToPrecision!: DatePrecision;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+}

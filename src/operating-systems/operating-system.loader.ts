@@ -1,0 +1,25 @@
+import { byIdLoader, groupLoader } from '../shared/loaders';
+import type { OperatingSystemService } from './operating-system.service';
+
+export type OperatingSystemLoaders = ReturnType<typeof createOperatingSystemLoaders>;
+
+export function createOperatingSystemLoaders(oses: OperatingSystemService) {
+  return {
+    osById: byIdLoader(
+      (ids) => oses.byIds(ids),
+      (o) => o.rowId,
+    ),
+    osesByVendor: groupLoader(
+      (ids) => oses.byVendorIds(ids),
+      (o) => o.vendorId ?? 0,
+    ),
+    guestOsesOfPackage: groupLoader(
+      (ids) => oses.ofDriverPackages('guest', ids),
+      (o) => o.ownerId,
+    ),
+    hostOsesOfPackage: groupLoader(
+      (ids) => oses.ofDriverPackages('host', ids),
+      (o) => o.ownerId,
+    ),
+  };
+}

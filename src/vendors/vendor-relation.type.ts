@@ -1,0 +1,83 @@
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { registerValuesEnum } from '../shared/enums';
+import type { DatePrecision } from '../shared/partial-date';
+import { DatePrecisionEnum } from '../shared/partial-date.type';
+import { LocalDate } from '../shared/scalars';
+import { RELATION_KINDS, type RelationKind, type VendorRelationEntity } from './vendor-relation.entity';
+import { Node } from '../node/node.type';
+
+export const RelationKindEnum = registerValuesEnum(
+  RELATION_KINDS,
+  'VendorRelationKind',
+  'How two vendors are related.',
+  {
+    partnership: 'A co-development or marketing partnership.',
+    acquisition: '`from` bought `to`, and owns it from effectiveFrom on.',
+    oem_embedding: '`to` ships `from`’s product embedded in its hardware.',
+    interoperability_agreement:
+      'An agreement, lab or programme to make the two vendors’ products work together.',
+    investment: '`from` invested in `to`.',
+    ipo: '`from` floated shares of its subsidiary `to`.',
+  },
+);
+
+@ObjectType('VendorRelation', {
+  implements: Node,
+  description: 'A dated relation between two vendors (deal, partnership, acquisition).',
+})
+export class VendorRelation implements Pick<
+  VendorRelationEntity,
+  | 'slug'
+  | 'kind'
+  | 'announcedOn'
+  | 'announcedOnPrecision'
+  | 'effectiveFrom'
+  | 'effectiveFromPrecision'
+  | 'effectiveTo'
+  | 'effectiveToPrecision'
+  | 'amountNote'
+  | 'description'
+> {
+  rowId!: number;
+  fromVendorId!: number;
+  toVendorId!: number;
+
+  @Field(() => ID, { description: 'Global id.' })
+  id!: string;
+
+  @Field(() => String)
+  slug!: string;
+
+  @Field(() => RelationKindEnum)
+  kind!: RelationKind;
+
+  @Field(() => LocalDate, { nullable: true })
+  announcedOn!: string | null;
+
+  @Field(() => DatePrecisionEnum)
+  announcedOnPrecision!: DatePrecision;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'When it took effect (e.g. an acquisition closed).',
+  })
+  effectiveFrom!: string | null;
+
+  @Field(() => DatePrecisionEnum)
+  effectiveFromPrecision!: DatePrecision;
+
+  @Field(() => LocalDate, { nullable: true, description: 'When it ended or expires; null while in force.' })
+  effectiveTo!: string | null;
+
+  @Field(() => DatePrecisionEnum)
+  effectiveToPrecision!: DatePrecision;
+
+  @Field(() => Float, { nullable: true, description: 'Amount in US dollars, where stated (see amountNote).' })
+  amountUsd!: number | null;
+
+  @Field(() => String, { nullable: true })
+  amountNote!: string | null;
+
+  @Field(() => String)
+  description!: string;
+}
