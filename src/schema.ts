@@ -1,22 +1,82 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
+import {
+  PersonSessionsResolver,
+  TopicSessionsResolver,
+  VendorConferenceResolver,
+} from './conference/conference-links.resolver';
+import { ConferenceResolver, TrackResolver } from './conference/conference.resolver';
+import { SessionResolver, SessionSpeakerResolver } from './conference/session.resolver';
+import { DriverPackageResolver, DriverPackageTermResolver } from './drivers/driver-package.resolver';
+import { HardwareFeatureResolver } from './hardware/hardware-feature.resolver';
+import { HypervisorReleaseResolver } from './hypervisors/hypervisor-release.resolver';
 import { HypervisorResolver } from './hypervisors/hypervisor.resolver';
+import { SupportStatementResolver } from './interop/support-statement.resolver';
+import { OperatingSystemResolver } from './operating-systems/operating-system.resolver';
+import { VendorRelationResolver } from './vendors/vendor-relation.resolver';
 import { LicenseResolver } from './licensing/license.resolver';
+import { PersonAffiliationResolver, PersonResolver } from './people/person.resolver';
 import { SourceResolver } from './sources/source.resolver';
+import { TopicResolver } from './topics/topic.resolver';
 import { VendorResolver } from './vendors/vendor.resolver';
 import type { Services } from './context';
+import { NodeResolver } from './node/node.resolver';
+import { SearchResolver } from './search/search.resolver';
 
 /** Every resolver class, in a fixed order (no glob loading). */
-export const RESOLVERS = [VendorResolver, HypervisorResolver, LicenseResolver, SourceResolver] as const;
+export const RESOLVERS = [
+  NodeResolver,
+  SearchResolver,
+  VendorResolver,
+  VendorRelationResolver,
+  HypervisorResolver,
+  HypervisorReleaseResolver,
+  OperatingSystemResolver,
+  HardwareFeatureResolver,
+  DriverPackageResolver,
+  DriverPackageTermResolver,
+  SupportStatementResolver,
+  LicenseResolver,
+  SourceResolver,
+  PersonResolver,
+  PersonAffiliationResolver,
+  TopicResolver,
+  ConferenceResolver,
+  TrackResolver,
+  SessionResolver,
+  SessionSpeakerResolver,
+  VendorConferenceResolver,
+  PersonSessionsResolver,
+  TopicSessionsResolver,
+] as const;
 
 /** Resolver instances wired to their services: type-graphql's container, without an IoC library. */
 export function createResolverContainer(services: Services): ContainerType {
   const instances = new Map<Function, object>([
+    [NodeResolver, new NodeResolver()],
+    [SearchResolver, new SearchResolver(services.search)],
     [VendorResolver, new VendorResolver(services.vendors)],
+    [VendorRelationResolver, new VendorRelationResolver(services.vendorRelations)],
+    [HypervisorReleaseResolver, new HypervisorReleaseResolver(services.releases)],
+    [OperatingSystemResolver, new OperatingSystemResolver(services.operatingSystems)],
+    [HardwareFeatureResolver, new HardwareFeatureResolver(services.hardware)],
+    [DriverPackageResolver, new DriverPackageResolver(services.drivers)],
+    [DriverPackageTermResolver, new DriverPackageTermResolver()],
+    [SupportStatementResolver, new SupportStatementResolver(services.statements)],
     [HypervisorResolver, new HypervisorResolver(services.hypervisors)],
     [LicenseResolver, new LicenseResolver(services.licenses)],
     [SourceResolver, new SourceResolver(services.sources)],
+    [PersonResolver, new PersonResolver(services.people)],
+    [PersonAffiliationResolver, new PersonAffiliationResolver()],
+    [TopicResolver, new TopicResolver(services.topics)],
+    [ConferenceResolver, new ConferenceResolver(services.conferences)],
+    [TrackResolver, new TrackResolver()],
+    [SessionResolver, new SessionResolver(services.sessions)],
+    [SessionSpeakerResolver, new SessionSpeakerResolver()],
+    [VendorConferenceResolver, new VendorConferenceResolver()],
+    [PersonSessionsResolver, new PersonSessionsResolver()],
+    [TopicSessionsResolver, new TopicSessionsResolver()],
   ]);
   return {
     get(someClass) {

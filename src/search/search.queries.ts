@@ -1,0 +1,81 @@
+import type { DataSource } from 'typeorm';
+
+/** Kinds of object in `search_document` (see the search-documents migration). */
+export const SEARCH_KINDS = [
+  'hypervisor',
+  'hypervisor_release',
+  'vendor',
+  'license',
+  'source',
+  'operating_system',
+  'hardware_feature',
+  'driver_package',
+  'support_statement',
+  'vendor_relation',
+  'person',
+  'topic',
+  'conference',
+  'session',
+] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export interface SearchRow {
+  kind: SearchKind;
+  id: number;
+  name: string;
+  score: number;
+  snippet: string;
+  matchedBy: 'text' | 'name_similarity';
+}
+
+/**
+ * Ranked full-text search in one statement.
+ * - Text: `websearch_to_tsquery` on the weighted document (names A, related names B, descriptions C). Documents
+ *   containing every term rank first (+1), then any-term matches by `ts_rank_cd`. Derived records (releases,
+ *   support statements, vendor relations, cited sources) score 0.3 of a primary object's score, so "kvm" answers with the
+ *   hypervisor, its vendor and the panel before the many releases and statements that mention it.
+ * - Typos: names within trigram word similarity ≥ 0.5 of the query, ranked below every text hit.
+ * The snippet marks matched words with <mark>…</mark> (ts_headline over name and body).
+ */
+const SEARCH = `
+  WITH q AS (
+    SELECT websearch_to_tsquery('english', $1) AS all_terms,
+           nullif(replace(websearch_to_tsquery('english', $1)::text, ' & ', ' | '), '')::tsquery AS any_term
+  ),
+  text_hits AS (
+    SELECT d.kind, d.id, d.name, d.body,
+           ((d.document @@ q.all_terms)::int + ts_rank_cd(d.document, q.any_term, 1))
+             * CASE WHEN d.kind IN ('hypervisor_release', 'support_statement', 'vendor_relation', 'source')
+                    THEN 0.3 ELSE 1 END AS score
+      FROM search_document d, q
+     WHERE q.any_term IS NOT NULL AND d.document @@ q.any_term AND d.kind = ANY($2::text[])
+  ),
+  name_hits AS (
+    SELECT d.kind, d.id, d.name, d.body, 0.1 * word_similarity($1, d.name) AS score
+      FROM search_document d
+     WHERE $1 <% d.name AND word_similarity($1, d.name) >= 0.5 AND d.kind = ANY($2::text[])
+       AND NOT EXISTS (SELECT 1 FROM text_hits t WHERE t.kind = d.kind AND t.id = d.id)
+  ),
+  top AS (
+    SELECT *, 'text' AS matched_by FROM text_hits
+    UNION ALL
+    SELECT *, 'name_similarity' FROM name_hits
+    ORDER BY score DESC, name, kind, id
+    LIMIT $3
+  )
+  SELECT top.kind, top.id, top.name, top.score::float8 AS score, top.matched_by AS "matchedBy",
+         CASE WHEN top.matched_by = 'text'
+              THEN ts_headline('english', top.name || ' — ' || top.body, q.any_term,
+                               'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2')
+              ELSE top.name END AS snippet
+    FROM top, q
+   ORDER BY top.score DESC, top.name, top.kind, top.id`;
+
+export function searchDocuments(
+  db: DataSource,
+  query: string,
+  kinds: readonly SearchKind[],
+  limit: number,
+): Promise<SearchRow[]> {
+  return db.query<SearchRow[]>(SEARCH, [query, kinds, limit]);
+}

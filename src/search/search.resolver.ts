@@ -1,0 +1,52 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { NODE_FETCHERS } from '../node/node.registry';
+import { Node } from '../node/node.type';
+import { required } from '../shared/resolving';
+import type { SearchKind } from './search.queries';
+import type { SearchService } from './search.service';
+import { SearchHit, SearchKindEnum } from './search.type';
+
+/** The GraphQL type of each search kind (keys of NODE_FETCHERS). */
+const KIND_TYPES: Record<SearchKind, string> = {
+  hypervisor: 'Hypervisor',
+  hypervisor_release: 'HypervisorRelease',
+  vendor: 'Vendor',
+  license: 'License',
+  source: 'Source',
+  operating_system: 'OperatingSystem',
+  hardware_feature: 'HardwareFeature',
+  driver_package: 'DriverPackage',
+  support_statement: 'SupportStatement',
+  vendor_relation: 'VendorRelation',
+  person: 'Person',
+  topic: 'Topic',
+  conference: 'Conference',
+  session: 'Session',
+};
+
+@Resolver(() => SearchHit)
+export class SearchResolver {
+  constructor(private readonly service: SearchService) {}
+
+  @Query(() => [SearchHit], {
+    description:
+      'Full-text search over every kind of fact, best first. Accepts web-search syntax ("quoted phrases", -exclusions, or); ' +
+      'names that are spelled like the query are found too.',
+  })
+  search(
+    @Arg('query', () => String) query: string,
+    @Arg('kinds', () => [SearchKindEnum], { nullable: true, description: 'Only these kinds (default: all).' })
+    kinds: SearchKind[] | null,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'How many hits, from 1 to 100.' })
+    first: number,
+  ): Promise<SearchHit[]> {
+    return this.service.search(query, kinds, first);
+  }
+
+  @FieldResolver(() => Node, { description: 'The object that matched.' })
+  async node(@Root() hit: SearchHit, @Ctx() ctx: Context): Promise<object> {
+    const fetch = NODE_FETCHERS[KIND_TYPES[hit.kind]];
+    return required(await fetch(ctx, hit.rowId), hit.kind, `search hit ${hit.rowId}`);
+  }
+}
