@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { registerValuesEnum } from '../shared/enums';
 import { LICENSE_KINDS, type LicenseEntity, type LicenseKind } from './license.entity';
+import { Node } from '../node/node.type';
 
 export const LicenseKindEnum = registerValuesEnum(
   LICENSE_KINDS,
@@ -15,7 +16,10 @@ export const LicenseKindEnum = registerValuesEnum(
   },
 );
 
-@ObjectType('License', { description: 'A software license, with its SPDX id where one exists.' })
+@ObjectType('License', {
+  implements: Node,
+  description: 'A software license, with its SPDX id where one exists.',
+})
 export class License implements Pick<
   LicenseEntity,
   'slug' | 'name' | 'spdxId' | 'kind' | 'url' | 'description'

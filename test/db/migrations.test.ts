@@ -25,17 +25,51 @@ const tables = async (): Promise<string[]> =>
 describe('migrations', () => {
   it('build, from an empty database, exactly the schema the entities describe (no drift)', async () => {
     await ds.runMigrations({ transaction: 'each' });
-    expect(await tables()).toEqual([
-      'hypervisor',
-      'hypervisor_source',
-      'license',
-      'license_source',
-      'seed_state',
-      'source',
-      'typeorm_migration',
-      'vendor',
-      'vendor_source',
-    ]);
+    expect(await tables()).toEqual(
+      [
+        'conference',
+        'conference_source',
+        'driver_package',
+        'driver_package_guest_os',
+        'driver_package_host_os',
+        'driver_package_source',
+        'driver_package_term',
+        'driver_package_term_source',
+        'hardware_feature',
+        'hardware_feature_source',
+        'hypervisor',
+        'hypervisor_release',
+        'hypervisor_release_source',
+        'hypervisor_source',
+        'license',
+        'license_source',
+        'operating_system',
+        'operating_system_source',
+        'person',
+        'person_affiliation',
+        'person_affiliation_source',
+        'person_source',
+        'seed_state',
+        'session',
+        'session_source',
+        'session_speaker',
+        'session_topic',
+        'source',
+        'support_statement',
+        'support_statement_feature',
+        'support_statement_source',
+        'topic',
+        'topic_source',
+        'track',
+        'typeorm_migration',
+        'vendor',
+        'vendor_relation',
+        'vendor_relation_source',
+        'vendor_source',
+      ].sort(),
+    );
+    const views = await ds.query(`SELECT matviewname FROM pg_matviews WHERE schemaname = 'public'`);
+    expect(views).toEqual([{ matviewname: 'search_document' }]);
     expect(await diffEntitiesAgainstDatabase(ds)).toEqual({ up: [], down: [] });
   });
 
@@ -44,6 +78,7 @@ describe('migrations', () => {
       await ds.undoLastMigration({ transaction: 'each' });
     }
     expect(await tables()).toEqual(['typeorm_migration']);
+    expect(await ds.query(`SELECT matviewname FROM pg_matviews WHERE schemaname = 'public'`)).toEqual([]);
     const types = await ds.query<{ typname: string }[]>(
       `SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
         WHERE n.nspname = 'public' AND t.typtype = 'e'`,

@@ -119,6 +119,6 @@ describe('GraphQL over HTTP', () => {
       },
     );
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ data: { vendors: { totalCount: 24 } } });
+    expect(await res.json()).toEqual({ data: { vendors: { totalCount: 25 } } });
   });
 });

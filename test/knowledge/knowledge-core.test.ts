@@ -162,7 +162,7 @@ describe('vendors', () => {
     expect(res.body).toEqual({
       data: {
         vendors: {
-          totalCount: 24,
+          totalCount: 25,
           nodes: [
             { slug: 'amd', name: 'AMD', kind: 'COMPANY', hypervisors: [] },
             { slug: 'citrix', name: 'Citrix Systems', kind: 'COMPANY', hypervisors: [] },
@@ -239,7 +239,7 @@ describe('licenses and sources', () => {
       for (const node of data[kind].nodes)
         expect({ [node.slug]: node.sources.length > 0 }).toEqual({ [node.slug]: true });
     }
-    expect(data.sources.totalCount).toBe(70);
+    expect(data.sources.totalCount).toBe(131);
     for (const s of data.sources.nodes) {
       expect(s.title.length).toBeGreaterThan(0);
       expect(s.publisher.length).toBeGreaterThan(0);
