@@ -1,10 +1,12 @@
 import { KnowledgeCore1795609384234 } from './1795609384234-knowledge-core';
 import { KnowledgeBase1795611087079 } from './1795611087079-knowledge-base';
 import { SearchDocuments1795611695717 } from './1795611695717-search-documents';
+import { OperatingSystemParent1795612814914 } from './1795612814914-operating-system-parent';
 
 /** Every migration, in order. New migrations are appended here (no glob loading). */
 export const MIGRATIONS: Function[] = [
   KnowledgeCore1795609384234,
   KnowledgeBase1795611087079,
   SearchDocuments1795611695717,
+  OperatingSystemParent1795612814914,
 ];

@@ -22,6 +22,7 @@ interface OsRow extends Cited {
   family: string;
   vendor: string | null;
   version: string | null;
+  parent: string | null;
   releasedOn: string | null;
   canHost: boolean;
   canBeGuest: boolean;
@@ -151,6 +152,20 @@ export const interopSeed: Seed = {
         vendorId:
           o.vendor === null ? null : lookup(vendorIds, o.vendor, `operating system ${o.slug}: vendor`),
       })),
+    );
+    // Parents refer to rows of the same file: set once every row has an id.
+    await manager.query(
+      `UPDATE operating_system o SET parent_id = p.id
+         FROM jsonb_to_recordset($1::jsonb) AS x(slug text, parent text) LEFT JOIN operating_system p ON p.slug = x.parent
+        WHERE o.slug = x.slug`,
+      [
+        JSON.stringify(
+          oses.map((o) => {
+            if (o.parent !== null) lookup(osIds, o.parent, `operating system ${o.slug}: parent`);
+            return { slug: o.slug, parent: o.parent };
+          }),
+        ),
+      ],
     );
     const featureIds = await upsert(
       manager,

@@ -51,6 +51,18 @@ export class OperatingSystemEntity {
   @Column({ type: 'text', nullable: true })
   version!: string | null;
 
+  /**
+   * The more general system this one is a version or edition of (Windows Server 2003 → Windows; SLES 10 SP1 →
+   * SUSE Linux → Linux). A statement about the parent is taken to cover the child (marked as a family match).
+   */
+  @Index()
+  @Column({ name: 'parent_id', type: 'integer', nullable: true })
+  parentId!: number | null;
+
+  @ManyToOne(() => OperatingSystemEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'parent_id' })
+  parent?: OperatingSystemEntity | null;
+
   @Column({ name: 'released_on', type: 'date', nullable: true })
   releasedOn!: string | null;
 

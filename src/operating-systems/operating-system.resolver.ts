@@ -60,6 +60,15 @@ export class OperatingSystemResolver {
     return os.vendorId === null ? null : ctx.loaders.vendorById.load(os.vendorId);
   }
 
+  @FieldResolver(() => OperatingSystem, {
+    nullable: true,
+    description:
+      'The more general system it is a version or edition of (statements about that one cover it too).',
+  })
+  parent(@Root() os: OperatingSystem, @Ctx() ctx: Context): Promise<OperatingSystem | null> | null {
+    return os.parentId === null ? null : ctx.loaders.osById.load(os.parentId);
+  }
+
   @FieldResolver(() => [SupportStatement], { description: 'Statements about running it as a guest.' })
   supportStatementsAsGuest(
     @Root() os: OperatingSystem,

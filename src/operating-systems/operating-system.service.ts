@@ -65,13 +65,14 @@ export class OperatingSystemService {
 }
 
 /** The columns of `operating_system o` under the entity's property names, for raw SQL. */
-const OS_COLUMNS = `o.id, o.slug, o.name, o.family, o.vendor_id AS "vendorId", o.version, o.released_on AS "releasedOn",
+const OS_COLUMNS = `o.id, o.slug, o.name, o.family, o.vendor_id AS "vendorId", o.version, o.parent_id AS "parentId", o.released_on AS "releasedOn",
   o.released_on_precision AS "releasedOnPrecision", o.can_host AS "canHost", o.can_be_guest AS "canBeGuest", o.description`;
 
 export function toOperatingSystem(e: OperatingSystemEntity): OperatingSystem {
   return {
     rowId: e.id,
     vendorId: e.vendorId,
+    parentId: e.parentId,
     id: toGlobalId('OperatingSystem', e.id),
     slug: e.slug,
     name: e.name,

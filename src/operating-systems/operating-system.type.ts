@@ -26,6 +26,7 @@ export class OperatingSystem implements Pick<
 > {
   rowId!: number;
   vendorId!: number | null;
+  parentId!: number | null;
 
   @Field(() => ID, { description: 'Global id.' })
   id!: string;
