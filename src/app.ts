@@ -13,6 +13,7 @@ import { createContext, type Context, type Services } from './context';
 import { openDatabase, type Database } from './db/database';
 import { ConferenceService } from './conference/conference.service';
 import { SessionService } from './conference/session.service';
+import { TrackCoverageService } from './conference/track-coverage.service';
 import { StartupError } from './errors';
 import { createFormatError } from './graphql/format-error';
 import { metricsPlugin } from './graphql/metrics.plugin';
@@ -23,8 +24,10 @@ import { OperatingSystemService } from './operating-systems/operating-system.ser
 import { HardwareFeatureService } from './hardware/hardware-feature.service';
 import { DriverPackageService } from './drivers/driver-package.service';
 import { SupportStatementService } from './interop/support-statement.service';
+import { InteropService } from './interop/interop.service';
 import { VendorRelationService } from './vendors/vendor-relation.service';
 import { LicenseService } from './licensing/license.service';
+import { LicensingReportService } from './licensing/licensing-report.service';
 import type { Logger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { currentRequestId } from './observability/request-context';
@@ -60,7 +63,10 @@ export function createServices(dataSource: DataSource): Services {
     topics: new TopicService(dataSource),
     conferences: new ConferenceService(dataSource),
     sessions: new SessionService(dataSource),
+    trackCoverage: new TrackCoverageService(dataSource),
+    licensingReports: new LicensingReportService(dataSource),
     search: new SearchService(dataSource),
+    interop: new InteropService(dataSource),
   };
 }
 

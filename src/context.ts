@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { createConferenceLoaders, type ConferenceLoaders } from './conference/conference.loader';
 import type { ConferenceService } from './conference/conference.service';
 import type { SessionService } from './conference/session.service';
+import type { TrackCoverageService } from './conference/track-coverage.service';
 import { createDriverLoaders, type DriverLoaders } from './drivers/driver-package.loader';
 import type { DriverPackageService } from './drivers/driver-package.service';
 import { createHardwareLoaders, type HardwareLoaders } from './hardware/hardware-feature.loader';
@@ -21,6 +22,7 @@ import type { HypervisorService } from './hypervisors/hypervisor.service';
 import type { Hypervisor } from './hypervisors/hypervisor.type';
 import type { LicenseService } from './licensing/license.service';
 import type { License } from './licensing/license.type';
+import type { LicensingReportService } from './licensing/licensing-report.service';
 import type { PersonService } from './people/person.service';
 import { createCitationLoaders, type CitationLoaders } from './sources/source.loader';
 import type { SourceService } from './sources/source.service';
@@ -29,6 +31,7 @@ import type { VendorService } from './vendors/vendor.service';
 import type { Vendor } from './vendors/vendor.type';
 import { createNodeLoaders, type NodeLoaders } from './node/node.registry';
 import type { SearchService } from './search/search.service';
+import type { InteropService } from './interop/interop.service';
 
 /** Per-request DataLoaders: one SQL statement per relation and tick, whatever the page size. */
 export type Loaders = CoreLoaders &
@@ -71,7 +74,10 @@ export interface Services {
   topics: TopicService;
   conferences: ConferenceService;
   sessions: SessionService;
+  trackCoverage: TrackCoverageService;
+  licensingReports: LicensingReportService;
   search: SearchService;
+  interop: InteropService;
 }
 
 export function createContext(services: Services, requestId: string): Context {

@@ -20,9 +20,10 @@ export class BadUserInputError extends ClientError {
   }
 }
 
+/** Something the request names does not exist; `argumentName` names the argument that named it. */
 export class NotFoundError extends ClientError {
-  constructor(message: string) {
-    super(message, 'NOT_FOUND');
+  constructor(message: string, argumentName?: string) {
+    super(message, 'NOT_FOUND', argumentName ? { argumentName } : {});
   }
 }
 

@@ -8,14 +8,26 @@ import {
 } from './conference/conference-links.resolver';
 import { ConferenceResolver, TrackResolver } from './conference/conference.resolver';
 import { SessionResolver, SessionSpeakerResolver } from './conference/session.resolver';
+import {
+  HardwareAnnouncementResolver,
+  StanceShareResolver,
+  TopicCoverageResolver,
+  TrackCoverageResolver,
+  VendorRepresentationResolver,
+} from './conference/track-coverage.resolver';
 import { DriverPackageResolver, DriverPackageTermResolver } from './drivers/driver-package.resolver';
 import { HardwareFeatureResolver } from './hardware/hardware-feature.resolver';
 import { HypervisorReleaseResolver } from './hypervisors/hypervisor-release.resolver';
 import { HypervisorResolver } from './hypervisors/hypervisor.resolver';
 import { SupportStatementResolver } from './interop/support-statement.resolver';
 import { OperatingSystemResolver } from './operating-systems/operating-system.resolver';
-import { VendorRelationResolver } from './vendors/vendor-relation.resolver';
+import { HypervisorRelationsResolver, VendorRelationResolver } from './vendors/vendor-relation.resolver';
 import { LicenseResolver } from './licensing/license.resolver';
+import {
+  LicensedComponentResolver,
+  LicensePeriodResolver,
+  LicensingReportResolver,
+} from './licensing/licensing-report.resolver';
 import { PersonAffiliationResolver, PersonResolver } from './people/person.resolver';
 import { SourceResolver } from './sources/source.resolver';
 import { TopicResolver } from './topics/topic.resolver';
@@ -23,6 +35,7 @@ import { VendorResolver } from './vendors/vendor.resolver';
 import type { Services } from './context';
 import { NodeResolver } from './node/node.resolver';
 import { SearchResolver } from './search/search.resolver';
+import { InteropCellResolver, InteropResolver, ParavirtPathResolver } from './interop/interop.resolver';
 
 /** Every resolver class, in a fixed order (no glob loading). */
 export const RESOLVERS = [
@@ -30,6 +43,7 @@ export const RESOLVERS = [
   SearchResolver,
   VendorResolver,
   VendorRelationResolver,
+  HypervisorRelationsResolver,
   HypervisorResolver,
   HypervisorReleaseResolver,
   OperatingSystemResolver,
@@ -37,7 +51,13 @@ export const RESOLVERS = [
   DriverPackageResolver,
   DriverPackageTermResolver,
   SupportStatementResolver,
+  InteropResolver,
+  InteropCellResolver,
+  ParavirtPathResolver,
   LicenseResolver,
+  LicensingReportResolver,
+  LicensedComponentResolver,
+  LicensePeriodResolver,
   SourceResolver,
   PersonResolver,
   PersonAffiliationResolver,
@@ -49,6 +69,11 @@ export const RESOLVERS = [
   VendorConferenceResolver,
   PersonSessionsResolver,
   TopicSessionsResolver,
+  TrackCoverageResolver,
+  TopicCoverageResolver,
+  StanceShareResolver,
+  VendorRepresentationResolver,
+  HardwareAnnouncementResolver,
 ] as const;
 
 /** Resolver instances wired to their services: type-graphql's container, without an IoC library. */
@@ -58,14 +83,21 @@ export function createResolverContainer(services: Services): ContainerType {
     [SearchResolver, new SearchResolver(services.search)],
     [VendorResolver, new VendorResolver(services.vendors)],
     [VendorRelationResolver, new VendorRelationResolver(services.vendorRelations)],
+    [HypervisorRelationsResolver, new HypervisorRelationsResolver()],
     [HypervisorReleaseResolver, new HypervisorReleaseResolver(services.releases)],
     [OperatingSystemResolver, new OperatingSystemResolver(services.operatingSystems)],
     [HardwareFeatureResolver, new HardwareFeatureResolver(services.hardware)],
     [DriverPackageResolver, new DriverPackageResolver(services.drivers)],
     [DriverPackageTermResolver, new DriverPackageTermResolver()],
     [SupportStatementResolver, new SupportStatementResolver(services.statements)],
+    [InteropResolver, new InteropResolver(services.interop)],
+    [InteropCellResolver, new InteropCellResolver()],
+    [ParavirtPathResolver, new ParavirtPathResolver()],
     [HypervisorResolver, new HypervisorResolver(services.hypervisors)],
     [LicenseResolver, new LicenseResolver(services.licenses)],
+    [LicensingReportResolver, new LicensingReportResolver(services.licensingReports)],
+    [LicensedComponentResolver, new LicensedComponentResolver()],
+    [LicensePeriodResolver, new LicensePeriodResolver()],
     [SourceResolver, new SourceResolver(services.sources)],
     [PersonResolver, new PersonResolver(services.people)],
     [PersonAffiliationResolver, new PersonAffiliationResolver()],
@@ -77,6 +109,11 @@ export function createResolverContainer(services: Services): ContainerType {
     [VendorConferenceResolver, new VendorConferenceResolver()],
     [PersonSessionsResolver, new PersonSessionsResolver()],
     [TopicSessionsResolver, new TopicSessionsResolver()],
+    [TrackCoverageResolver, new TrackCoverageResolver(services.trackCoverage)],
+    [TopicCoverageResolver, new TopicCoverageResolver()],
+    [StanceShareResolver, new StanceShareResolver()],
+    [VendorRepresentationResolver, new VendorRepresentationResolver()],
+    [HardwareAnnouncementResolver, new HardwareAnnouncementResolver()],
   ]);
   return {
     get(someClass) {

@@ -33,7 +33,7 @@ export interface DriverPackageTermRow {
  * sources do not give (e.g. Novell's pack bundled "from SLE 11 SP1") is never taken to hold on a given date,
  * while a first term without a start holds from the beginning.
  */
-const TERM_VALID_AT = (param: string): string =>
+export const TERM_VALID_AT = (param: string): string =>
   validAt(
     `coalesce(t.valid_from, CASE WHEN EXISTS (SELECT 1 FROM driver_package_term e
                                               WHERE e.driver_package_id = t.driver_package_id AND e.id < t.id)

@@ -19,7 +19,8 @@ export interface SupportStatementRow {
   notes: string;
 }
 
-const COLUMNS = `s.id, s.slug, s.hypervisor_release_id AS "hypervisorReleaseId", s.host_os_id AS "hostOsId",
+/** The columns of `support_statement s` under the row's property names. */
+export const STATEMENT_COLUMNS = `s.id, s.slug, s.hypervisor_release_id AS "hypervisorReleaseId", s.host_os_id AS "hostOsId",
   s.guest_os_id AS "guestOsId", s.driver_package_id AS "driverPackageId", s.mode, s.status,
   s.valid_from AS "validFrom", s.valid_from_precision AS "validFromPrecision", s.valid_to AS "validTo",
   s.valid_to_precision AS "validToPrecision", s.notes`;
@@ -49,7 +50,7 @@ export async function listSupportStatements(
 ): Promise<{ rows: SupportStatementRow[]; totalCount: number }> {
   const [result] = await db.query<{ total: number; rows: SupportStatementRow[] }[]>(
     `WITH matching AS (
-       SELECT ${COLUMNS}, row_number() OVER (ORDER BY ${ORDER}) AS ord
+       SELECT ${STATEMENT_COLUMNS}, row_number() OVER (ORDER BY ${ORDER}) AS ord
          FROM support_statement s
          JOIN hypervisor_release r ON r.id = s.hypervisor_release_id
          JOIN hypervisor h ON h.id = r.hypervisor_id
@@ -90,7 +91,7 @@ export function supportStatementsWhere(
 ): Promise<SupportStatementRow[]> {
   // `column` comes from the fixed union above.
   return db.query<SupportStatementRow[]>(
-    `SELECT ${COLUMNS}
+    `SELECT ${STATEMENT_COLUMNS}
        FROM support_statement s
        JOIN hypervisor_release r ON r.id = s.hypervisor_release_id
        JOIN operating_system g ON g.id = s.guest_os_id
@@ -107,7 +108,7 @@ export function supportStatementsRequiring(
   asOf: string | null,
 ): Promise<(SupportStatementRow & { ownerId: number })[]> {
   return db.query(
-    `SELECT j.hardware_feature_id AS "ownerId", ${COLUMNS}
+    `SELECT j.hardware_feature_id AS "ownerId", ${STATEMENT_COLUMNS}
        FROM support_statement_feature j
        JOIN support_statement s ON s.id = j.support_statement_id
        JOIN hypervisor_release r ON r.id = s.hypervisor_release_id

@@ -44,7 +44,7 @@ export class SupportStatementService {
   }
 }
 
-function toStatement(r: SupportStatementRow): SupportStatement {
+export function toStatement(r: SupportStatementRow): SupportStatement {
   return {
     rowId: r.id,
     hypervisorReleaseId: r.hypervisorReleaseId,

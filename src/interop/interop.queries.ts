@@ -1,0 +1,186 @@
+import type { DataSource } from 'typeorm';
+import { TERM_VALID_AT } from '../drivers/driver-package.queries';
+import type { Obtainability } from '../drivers/driver-package.entity';
+import type { SupportStatus, VirtualizationMode } from './support-statement.entity';
+import { STATEMENT_COLUMNS, STATEMENT_VALID_AT, type SupportStatementRow } from './support-statement.queries';
+
+/**
+ * How operating systems generalize: each slug with itself (depth 0) and its parents (depth 1, 2…). A statement
+ * about a parent ("Windows") covers the child ("Windows Server 2003") as a family match.
+ */
+const OS_LINEAGE = (name: string, slugsParam: string) => `
+  ${name}(root, id, depth) AS (
+    SELECT o.slug, o.id, 0 FROM operating_system o WHERE o.slug = ANY(${slugsParam}::text[])
+    UNION ALL
+    SELECT l.root, o.parent_id, l.depth + 1 FROM ${name} l JOIN operating_system o ON o.id = l.id
+     WHERE o.parent_id IS NOT NULL AND l.depth < 10
+  )`;
+
+/** Better modes first: the order in which a guest's I/O gets closer to native. */
+const MODE_RANK = `CASE s.mode WHEN 'paravirtualized' THEN 1 WHEN 'hardware_assisted_pv_drivers' THEN 2
+  WHEN 'os_level' THEN 3 WHEN 'binary_translation' THEN 4 WHEN 'hardware_assisted_emulated' THEN 5 ELSE 6 END`;
+const STATUS_RANK = `CASE s.status WHEN 'supported' THEN 1 WHEN 'experimental' THEN 2 WHEN 'community' THEN 3
+  WHEN 'unknown' THEN 4 ELSE 5 END`;
+
+export interface CompatibilityRow extends SupportStatementRow {
+  guestDepth: number;
+  hostDepth: number | null;
+}
+
+export interface CompatibilityFilter {
+  guest?: string | null;
+  host?: string | null;
+  hypervisor?: string | null;
+  mode?: VirtualizationMode | null;
+  asOf: string;
+}
+
+/**
+ * Support statements that answer "can this guest run on this host/hypervisor in this mode on this date", exact
+ * matches before family matches, best mode first. One statement.
+ */
+export function compatibility(db: DataSource, f: CompatibilityFilter): Promise<CompatibilityRow[]> {
+  return db.query<CompatibilityRow[]>(
+    `WITH RECURSIVE ${OS_LINEAGE('guests', '$1')}, ${OS_LINEAGE('hosts', '$2')}
+     SELECT ${STATEMENT_COLUMNS}, min(gl.depth)::int AS "guestDepth", min(hl.depth)::int AS "hostDepth"
+       FROM support_statement s
+       JOIN hypervisor_release r ON r.id = s.hypervisor_release_id
+       JOIN hypervisor h ON h.id = r.hypervisor_id
+       JOIN operating_system g ON g.id = s.guest_os_id
+       LEFT JOIN guests gl ON gl.id = s.guest_os_id
+       LEFT JOIN hosts hl ON hl.id = s.host_os_id
+      WHERE ($1::text IS NULL OR gl.id IS NOT NULL)
+        AND ($2::text IS NULL OR hl.id IS NOT NULL)
+        AND ($3::text IS NULL OR h.slug = $3)
+        AND ($4::text IS NULL OR s.mode::text = $4)
+        AND ${STATEMENT_VALID_AT('$5::date')}
+      GROUP BY s.id, r.id, g.id
+      ORDER BY min(gl.depth) NULLS FIRST, min(hl.depth) NULLS FIRST, ${MODE_RANK}, ${STATUS_RANK},
+               r.released_on DESC NULLS LAST, lower(g.name), s.id`,
+    [f.guest ? [f.guest] : null, f.host ? [f.host] : null, f.hypervisor ?? null, f.mode ?? null, f.asOf],
+  );
+}
+
+export interface MatrixCellRow {
+  guest: string;
+  hypervisor: string;
+  /** The hypervisor had a release on or before asOf (false: it did not exist yet). */
+  released: boolean;
+  firstReleasedOn: string | null;
+  statementId: number | null;
+  mode: VirtualizationMode | null;
+  status: SupportStatus | null;
+  guestDepth: number | null;
+  driverPackageId: number | null;
+  driverObtainability: Obtainability | null;
+  statements: number;
+}
+
+/**
+ * guests × hypervisors on a date: for each cell the best statement (best mode, then status, exact before family,
+ * newest release), how many statements apply, whether the hypervisor existed yet, and who could obtain the
+ * needed driver package then. One statement for the whole matrix.
+ */
+export function interopMatrix(
+  db: DataSource,
+  guests: string[],
+  hypervisors: string[],
+  asOf: string,
+): Promise<MatrixCellRow[]> {
+  return db.query<MatrixCellRow[]>(
+    `WITH RECURSIVE ${OS_LINEAGE('lineage', '$1')},
+     hv AS (
+       SELECT h.id, h.slug, least(h.first_released_on, (SELECT min(r.released_on) FROM hypervisor_release r
+                                                          WHERE r.hypervisor_id = h.id)) AS first_released_on
+         FROM hypervisor h WHERE h.slug = ANY($2::text[])
+     ),
+     candidates AS (
+       SELECT l.root AS guest, hv.slug AS hypervisor, s.id, s.mode, s.status, s.driver_package_id, l.depth,
+              row_number() OVER (PARTITION BY l.root, hv.slug
+                                 ORDER BY ${MODE_RANK}, ${STATUS_RANK}, l.depth, r.released_on DESC NULLS LAST, s.id) AS pick,
+              count(*) OVER (PARTITION BY l.root, hv.slug) AS statements
+         FROM lineage l
+         JOIN support_statement s ON s.guest_os_id = l.id
+         JOIN hypervisor_release r ON r.id = s.hypervisor_release_id
+         JOIN hv ON hv.id = r.hypervisor_id
+        WHERE ${STATEMENT_VALID_AT('$3::date')}
+     )
+     SELECT gs.slug AS guest, hv.slug AS hypervisor,
+            (hv.first_released_on IS NULL OR hv.first_released_on <= $3::date) AS released,
+            hv.first_released_on AS "firstReleasedOn",
+            c.id AS "statementId", c.mode, c.status, c.depth AS "guestDepth", c.driver_package_id AS "driverPackageId",
+            (SELECT t.obtainability FROM driver_package_term t
+              WHERE t.driver_package_id = c.driver_package_id AND ${TERM_VALID_AT('$3::date')}
+              ORDER BY t.id DESC LIMIT 1) AS "driverObtainability",
+            coalesce(c.statements, 0)::int AS statements
+       FROM unnest($1::text[]) WITH ORDINALITY AS gs(slug, gord)
+      CROSS JOIN unnest($2::text[]) WITH ORDINALITY AS hs(slug, hord)
+       JOIN hv ON hv.slug = hs.slug
+       LEFT JOIN candidates c ON c.guest = gs.slug AND c.hypervisor = hv.slug AND c.pick = 1
+      ORDER BY gs.gord, hs.hord`,
+    [guests, hypervisors, asOf],
+  );
+}
+
+export interface ParavirtPathRow extends SupportStatementRow {
+  guestDepth: number;
+  hostDepth: number | null;
+  termId: number | null;
+  licenseId: number | null;
+  obtainability: Obtainability | null;
+  priceUsd: number | null;
+  priceNote: string | null;
+  termValidFrom: string | null;
+  termValidFromPrecision: 'day' | 'month' | 'year';
+  /** The statement's own start, else its release's date. */
+  statementStart: string | null;
+  statementStartPrecision: 'day' | 'month' | 'year';
+}
+
+/**
+ * Every way to give a guest paravirtualized I/O (a PV kernel, or PV drivers on hardware assist) on a host on a
+ * date, with the driver package's terms valid then. One statement.
+ */
+export function paravirtPaths(
+  db: DataSource,
+  guest: string,
+  host: string | null,
+  asOf: string,
+): Promise<ParavirtPathRow[]> {
+  return db.query<ParavirtPathRow[]>(
+    `WITH RECURSIVE ${OS_LINEAGE('guests', '$1')}, ${OS_LINEAGE('hosts', '$2')}
+     SELECT ${STATEMENT_COLUMNS}, gl.depth AS "guestDepth", hl.depth AS "hostDepth",
+            coalesce(s.valid_from, r.released_on) AS "statementStart",
+            CASE WHEN s.valid_from IS NULL THEN r.released_on_precision ELSE s.valid_from_precision END
+              AS "statementStartPrecision",
+            t.id AS "termId", t.license_id AS "licenseId", t.obtainability, t.price_usd::float8 AS "priceUsd",
+            t.price_note AS "priceNote", t.valid_from AS "termValidFrom", t.valid_from_precision AS "termValidFromPrecision"
+       FROM support_statement s
+       JOIN hypervisor_release r ON r.id = s.hypervisor_release_id
+       JOIN operating_system g ON g.id = s.guest_os_id
+       JOIN guests gl ON gl.id = s.guest_os_id
+       LEFT JOIN hosts hl ON hl.id = s.host_os_id
+       LEFT JOIN LATERAL (SELECT * FROM driver_package_term t
+                           WHERE t.driver_package_id = s.driver_package_id AND ${TERM_VALID_AT('$3::date')}
+                           ORDER BY t.id DESC LIMIT 1) t ON true
+      WHERE s.mode IN ('paravirtualized', 'hardware_assisted_pv_drivers')
+        AND ($2::text IS NULL OR hl.id IS NOT NULL)
+        AND ${STATEMENT_VALID_AT('$3::date')}
+      ORDER BY gl.depth, hl.depth NULLS FIRST, ${MODE_RANK}, ${STATUS_RANK}, r.released_on DESC NULLS LAST, s.id`,
+    [[guest], host ? [host] : null, asOf],
+  );
+}
+
+/** Which of these slugs are not operating systems / hypervisors (for NOT_FOUND errors naming the argument). */
+export async function unknownSlugs(
+  db: DataSource,
+  table: 'operating_system' | 'hypervisor',
+  slugs: string[],
+): Promise<string[]> {
+  // `table` is one of two constants.
+  const rows = await db.query<{ slug: string }[]>(
+    `SELECT s.slug FROM unnest($1::text[]) AS s(slug) WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.slug = s.slug)`,
+    [slugs],
+  );
+  return rows.map((r) => r.slug);
+}

@@ -1,0 +1,156 @@
+import type { DataSource } from 'typeorm';
+import { BadUserInputError, NotFoundError } from '../errors';
+import { toStatement } from './support-statement.service';
+import {
+  compatibility,
+  interopMatrix,
+  paravirtPaths,
+  unknownSlugs,
+  type CompatibilityFilter,
+  type MatrixCellRow,
+} from './interop.queries';
+import type { CompatibilityEntry, InteropCell, InteropMatrix, Match, ParavirtPath } from './interop.type';
+
+export const MAX_MATRIX_SIDE = 50;
+
+const MODE_WORDS: Record<string, string> = {
+  paravirtualized: 'fully paravirtualized',
+  hardware_assisted_pv_drivers: 'hardware-assisted with paravirtualized drivers',
+  hardware_assisted_emulated: 'hardware-assisted with emulated devices',
+  binary_translation: 'binary translation',
+  emulated: 'emulated',
+  os_level: 'OS-level (container)',
+};
+
+/** Compatibility, interoperability matrix and paravirtual paths: each one SQL statement after slug checks. */
+export class InteropService {
+  constructor(private readonly db: DataSource) {}
+
+  async compatibility(filter: CompatibilityFilter): Promise<CompatibilityEntry[]> {
+    await this.requireKnown('operating_system', filter.guest ? [filter.guest] : [], 'guest');
+    await this.requireKnown('operating_system', filter.host ? [filter.host] : [], 'host');
+    await this.requireKnown('hypervisor', filter.hypervisor ? [filter.hypervisor] : [], 'hypervisor');
+    const rows = await compatibility(this.db, filter);
+    return rows.map((r) => ({
+      guestMatch: match(filter.guest ? r.guestDepth : 0),
+      hostMatch: filter.host ? match(r.hostDepth) : null,
+      mode: r.mode,
+      status: r.status,
+      statement: toStatement(r),
+    }));
+  }
+
+  async matrix(guests: string[], hypervisors: string[], asOf: string): Promise<InteropMatrix> {
+    for (const [list, name] of [
+      [guests, 'guests'],
+      [hypervisors, 'hypervisors'],
+    ] as const) {
+      if (list.length === 0 || list.length > MAX_MATRIX_SIDE) {
+        throw new BadUserInputError(
+          `${name} must name 1 to ${MAX_MATRIX_SIDE} slugs; got ${list.length}.`,
+          name,
+        );
+      }
+      if (new Set(list).size !== list.length)
+        throw new BadUserInputError(`${name} names a slug twice.`, name);
+    }
+    await this.requireKnown('operating_system', guests, 'guests');
+    await this.requireKnown('hypervisor', hypervisors, 'hypervisors');
+    const rows = await interopMatrix(this.db, guests, hypervisors, asOf);
+    const cells = guests.map((_, i) =>
+      rows.slice(i * hypervisors.length, (i + 1) * hypervisors.length).map(toCell),
+    );
+    const total = (slug: string, list: InteropCell[]) => ({
+      slug,
+      available: list.filter((c) => c.state === 'available').length,
+      cells: list.length,
+    });
+    return {
+      asOf,
+      guests,
+      hypervisors,
+      cells,
+      rowTotals: guests.map((g, i) => total(g, cells[i])),
+      columnTotals: hypervisors.map((h, j) =>
+        total(
+          h,
+          cells.map((row) => row[j]),
+        ),
+      ),
+    };
+  }
+
+  async paravirtPaths(guest: string, host: string | null, asOf: string): Promise<ParavirtPath[]> {
+    await this.requireKnown('operating_system', [guest], 'guest');
+    await this.requireKnown('operating_system', host ? [host] : [], 'host');
+    const rows = await paravirtPaths(this.db, guest, host, asOf);
+    return rows.map((r) => {
+      // The path exists from the later of the statement's start and the driver terms' start.
+      const statementStart = r.statementStart;
+      const termStart = r.termValidFrom;
+      const useTerm = termStart !== null && (statementStart === null || termStart > statementStart);
+      return {
+        statementId: r.id,
+        hypervisorReleaseId: r.hypervisorReleaseId,
+        driverPackageId: r.driverPackageId,
+        licenseId: r.licenseId,
+        mode: r.mode,
+        status: r.status,
+        guestMatch: match(r.guestDepth),
+        obtainability: r.obtainability,
+        priceUsd: r.priceUsd,
+        priceNote: r.priceNote,
+        since: useTerm ? termStart : statementStart,
+        sincePrecision: useTerm ? r.termValidFromPrecision : r.statementStartPrecision,
+        obtainable: r.driverPackageId === null || r.termId !== null,
+      };
+    });
+  }
+
+  /** NOT_FOUND naming the argument when a slug is unknown. */
+  private async requireKnown(
+    table: 'operating_system' | 'hypervisor',
+    slugs: string[],
+    argumentName: string,
+  ): Promise<void> {
+    if (slugs.length === 0) return;
+    const unknown = await unknownSlugs(this.db, table, slugs);
+    if (unknown.length) {
+      const what = table === 'hypervisor' ? 'hypervisor' : 'operating system';
+      throw new NotFoundError(
+        `${argumentName}: no ${what} with slug ${unknown.map((s) => `"${s}"`).join(', ')}.`,
+        argumentName,
+      );
+    }
+  }
+}
+
+function match(depth: number | null): Match {
+  return depth === null ? 'any' : depth === 0 ? 'exact' : 'family';
+}
+
+function toCell(r: MatrixCellRow): InteropCell {
+  const state = !r.released ? 'not_released' : r.statementId === null ? 'no_statement' : 'available';
+  const summary =
+    state === 'not_released'
+      ? `${r.hypervisor} had no release yet${r.firstReleasedOn ? ` (first: ${r.firstReleasedOn})` : ''}.`
+      : state === 'no_statement'
+        ? `The sources state nothing about ${r.guest} on ${r.hypervisor} on that date.`
+        : `${r.guest} on ${r.hypervisor}: ${MODE_WORDS[r.mode!]}, ${r.status}` +
+          (r.guestDepth ? ' (stated for its family)' : '') +
+          (r.driverPackageId !== null ? `, drivers: ${r.driverObtainability ?? 'not obtainable then'}` : '') +
+          '.';
+  return {
+    guestSlug: r.guest,
+    hypervisorSlug: r.hypervisor,
+    statementId: r.statementId,
+    driverPackageId: r.driverPackageId,
+    state,
+    bestMode: r.mode,
+    status: r.status,
+    guestMatch: r.statementId === null ? null : match(r.guestDepth),
+    driverObtainability: r.driverObtainability,
+    statements: r.statements,
+    summary,
+  };
+}

@@ -1,0 +1,185 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import type { Obtainability } from '../drivers/driver-package.entity';
+import { ObtainabilityEnum } from '../drivers/driver-package.type';
+import { registerValuesEnum } from '../shared/enums';
+import type { DatePrecision } from '../shared/partial-date';
+import { DatePrecisionEnum } from '../shared/partial-date.type';
+import { LocalDate } from '../shared/scalars';
+import type { SupportStatus, VirtualizationMode } from './support-statement.entity';
+import { SupportStatement, SupportStatusEnum, VirtualizationModeEnum } from './support-statement.type';
+
+export const MATCHES = ['exact', 'family', 'any'] as const;
+export type Match = (typeof MATCHES)[number];
+export const MatchEnum = registerValuesEnum(
+  MATCHES,
+  'OsMatch',
+  'How a statement’s operating system matched the one asked about.',
+  {
+    exact: 'The statement names this very system.',
+    family:
+      'The statement names a more general system it belongs to (e.g. "Windows" for Windows Server 2003).',
+    any: 'The statement names no host (bare-metal hypervisor or host not stated).',
+  },
+);
+
+export const CELL_STATES = ['available', 'no_statement', 'not_released'] as const;
+export type CellState = (typeof CELL_STATES)[number];
+export const CellStateEnum = registerValuesEnum(
+  CELL_STATES,
+  'InteropCellState',
+  'What an interoperability cell says.',
+  {
+    available: 'At least one support statement held on that date.',
+    no_statement: 'The hypervisor existed, but the sources state nothing about this guest on it then.',
+    not_released: 'The hypervisor had no release yet on that date.',
+  },
+);
+
+@ObjectType('CompatibilityEntry', {
+  description: 'A support statement that answers a compatibility question.',
+})
+export class CompatibilityEntry {
+  @Field(() => MatchEnum)
+  guestMatch!: Match;
+
+  @Field(() => MatchEnum, {
+    nullable: true,
+    description: 'How the host matched; null when no host was asked about.',
+  })
+  hostMatch!: Match | null;
+
+  @Field(() => VirtualizationModeEnum)
+  mode!: VirtualizationMode;
+
+  @Field(() => SupportStatusEnum)
+  status!: SupportStatus;
+
+  @Field(() => SupportStatement, {
+    description:
+      'The statement: hypervisor and release, required hardware, driver package, validity, sources.',
+  })
+  statement!: SupportStatement;
+}
+
+/** One cell of the interoperability matrix (fields with objects are resolved by InteropCellResolver). */
+@ObjectType('InteropCell', {
+  description: 'A guest on a hypervisor on a date: the best way it ran, and what it needed.',
+})
+export class InteropCell {
+  guestSlug!: string;
+  hypervisorSlug!: string;
+  statementId!: number | null;
+  driverPackageId!: number | null;
+
+  @Field(() => CellStateEnum)
+  state!: CellState;
+
+  @Field(() => VirtualizationModeEnum, { nullable: true, description: 'The best mode available (PV first).' })
+  bestMode!: VirtualizationMode | null;
+
+  @Field(() => SupportStatusEnum, { nullable: true })
+  status!: SupportStatus | null;
+
+  @Field(() => MatchEnum, {
+    nullable: true,
+    description: 'Whether the best statement names this guest or its family.',
+  })
+  guestMatch!: Match | null;
+
+  @Field(() => ObtainabilityEnum, {
+    nullable: true,
+    description:
+      'Who could obtain the driver package the best mode needs, on that date (null: none needed, or unknown).',
+  })
+  driverObtainability!: Obtainability | null;
+
+  @Field(() => Int, { description: 'How many statements held for this cell on that date.' })
+  statements!: number;
+
+  @Field(() => String, { description: 'The cell in a sentence.' })
+  summary!: string;
+}
+
+@ObjectType('InteropTotal', {
+  description: 'How many cells of a row or column are available.',
+  simpleResolvers: true,
+})
+export class InteropTotal {
+  @Field(() => String)
+  slug!: string;
+
+  @Field(() => Int)
+  available!: number;
+
+  @Field(() => Int)
+  cells!: number;
+}
+
+@ObjectType('InteropMatrix', { description: 'Guests × hypervisors on a date.' })
+export class InteropMatrix {
+  @Field(() => LocalDate)
+  asOf!: string;
+
+  @Field(() => [String], { description: 'Guest slugs, in the order asked (rows).' })
+  guests!: string[];
+
+  @Field(() => [String], { description: 'Hypervisor slugs, in the order asked (columns).' })
+  hypervisors!: string[];
+
+  @Field(() => [[InteropCell]], { description: 'cells[row][column].' })
+  cells!: InteropCell[][];
+
+  @Field(() => [InteropTotal])
+  rowTotals!: InteropTotal[];
+
+  @Field(() => [InteropTotal])
+  columnTotals!: InteropTotal[];
+}
+
+@ObjectType('ParavirtPath', {
+  description: 'One way to give a guest paravirtualized I/O on a host, on a date.',
+})
+export class ParavirtPath {
+  statementId!: number;
+  hypervisorReleaseId!: number;
+  driverPackageId!: number | null;
+  licenseId!: number | null;
+
+  @Field(() => VirtualizationModeEnum, {
+    description:
+      'PARAVIRTUALIZED: a PV guest kernel; HARDWARE_ASSISTED_PV_DRIVERS: PV drivers in an unmodified guest.',
+  })
+  mode!: VirtualizationMode;
+
+  @Field(() => SupportStatusEnum)
+  status!: SupportStatus;
+
+  @Field(() => MatchEnum)
+  guestMatch!: Match;
+
+  @Field(() => ObtainabilityEnum, {
+    nullable: true,
+    description: 'Who could obtain the drivers then; null: none needed.',
+  })
+  obtainability!: Obtainability | null;
+
+  @Field(() => Float, { nullable: true })
+  priceUsd!: number | null;
+
+  @Field(() => String, { nullable: true })
+  priceNote!: string | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Since when this path existed (statement, or the driver terms).',
+  })
+  since!: string | null;
+
+  @Field(() => DatePrecisionEnum)
+  sincePrecision!: DatePrecision;
+
+  @Field(() => Boolean, {
+    description: 'False when the path needs a driver package that nobody could obtain on that date.',
+  })
+  obtainable!: boolean;
+}
