@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { TERM_VALID_AT } from '../drivers/driver-package.queries';
+import { FIRST_KNOWN_RELEASE_ON } from '../hypervisors/hypervisor.queries';
 import type { Obtainability } from '../drivers/driver-package.entity';
 import type { SupportStatus, VirtualizationMode } from './support-statement.entity';
 import { STATEMENT_COLUMNS, STATEMENT_VALID_AT, type SupportStatementRow } from './support-statement.queries';
@@ -90,8 +91,7 @@ export function interopMatrix(
   return db.query<MatrixCellRow[]>(
     `WITH RECURSIVE ${OS_LINEAGE('lineage', '$1')},
      hv AS (
-       SELECT h.id, h.slug, least(h.first_released_on, (SELECT min(r.released_on) FROM hypervisor_release r
-                                                          WHERE r.hypervisor_id = h.id)) AS first_released_on
+       SELECT h.id, h.slug, ${FIRST_KNOWN_RELEASE_ON('h')} AS first_released_on
          FROM hypervisor h WHERE h.slug = ANY($2::text[])
      ),
      candidates AS (
