@@ -2,6 +2,7 @@ import { KnowledgeCore1795609384234 } from './1795609384234-knowledge-core';
 import { KnowledgeBase1795611087079 } from './1795611087079-knowledge-base';
 import { SearchDocuments1795611695717 } from './1795611695717-search-documents';
 import { OperatingSystemParent1795612814914 } from './1795612814914-operating-system-parent';
+import { VendorRelationEffects1795613230226 } from './1795613230226-vendor-relation-effects';
 
 /** Every migration, in order. New migrations are appended here (no glob loading). */
 export const MIGRATIONS: Function[] = [
@@ -9,4 +10,5 @@ export const MIGRATIONS: Function[] = [
   KnowledgeBase1795611087079,
   SearchDocuments1795611695717,
   OperatingSystemParent1795612814914,
+  VendorRelationEffects1795613230226,
 ];

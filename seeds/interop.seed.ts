@@ -78,6 +78,10 @@ interface RelationRow extends Cited {
   amountUsd: number | null;
   amountNote: string | null;
   description: string;
+  /** What the deal changed, in our own words; null where not curated. */
+  effect: string | null;
+  /** Slugs of what it changed (empty lists where the sources tie nothing to it). */
+  affects: { hypervisors: string[]; driverPackages: string[]; supportStatements: string[] };
 }
 
 /** `field` → `field`, `fieldPrecision` as stored (first day of the period, and how precise it is). */
@@ -313,28 +317,65 @@ export const interopSeed: Seed = {
       manager,
       `INSERT INTO vendor_relation (slug, from_vendor_id, to_vendor_id, kind, announced_on, announced_on_precision,
                                     effective_from, effective_from_precision, effective_to, effective_to_precision,
-                                    amount_usd, amount_note, description)
+                                    amount_usd, amount_note, description, effect)
        SELECT slug, "fromId", "toId", kind::vendor_relation_kind, "announcedOn", "announcedOnPrecision"::date_precision,
               "effectiveFrom", "effectiveFromPrecision"::date_precision, "effectiveTo",
-              "effectiveToPrecision"::date_precision, "amountUsd", "amountNote", description
+              "effectiveToPrecision"::date_precision, "amountUsd", "amountNote", description, effect
        FROM jsonb_to_recordset($1::jsonb) AS x(slug text, "fromId" int, "toId" int, kind text, "announcedOn" date,
             "announcedOnPrecision" text, "effectiveFrom" date, "effectiveFromPrecision" text, "effectiveTo" date,
-            "effectiveToPrecision" text, "amountUsd" numeric, "amountNote" text, description text)
+            "effectiveToPrecision" text, "amountUsd" numeric, "amountNote" text, description text, effect text)
        ON CONFLICT (slug) DO UPDATE SET from_vendor_id = excluded.from_vendor_id, to_vendor_id = excluded.to_vendor_id,
          kind = excluded.kind, announced_on = excluded.announced_on,
          announced_on_precision = excluded.announced_on_precision, effective_from = excluded.effective_from,
          effective_from_precision = excluded.effective_from_precision, effective_to = excluded.effective_to,
          effective_to_precision = excluded.effective_to_precision, amount_usd = excluded.amount_usd,
-         amount_note = excluded.amount_note, description = excluded.description
+         amount_note = excluded.amount_note, description = excluded.description, effect = excluded.effect
        RETURNING id, slug`,
       relations.map((r) => ({
         ...r,
+        effect: r.effect ?? null,
         fromId: lookup(vendorIds, r.from, `relation ${r.slug}: from`),
         toId: lookup(vendorIds, r.to, `relation ${r.slug}: to`),
         ...dated(r.announcedOn, 'announcedOn', `relation ${r.slug}`),
         ...dated(r.effectiveFrom, 'effectiveFrom', `relation ${r.slug}`),
         ...dated(r.effectiveTo, 'effectiveTo', `relation ${r.slug}`),
       })),
+    );
+    // What each relation changed: replaced with the seeded relations' data, like the other link tables.
+    const affects = (r: RelationRow) => {
+      if (typeof r.affects !== 'object' || r.affects === null)
+        throw new SeedDataError(`relation ${r.slug}: affects is missing`);
+      return r.affects;
+    };
+    await replaceLinks(
+      manager,
+      'vendor_relation_hypervisor',
+      'vendor_relation_id',
+      'hypervisor_id',
+      relationIds,
+      relations.map((r) => [r.slug, affects(r).hypervisors]),
+      hypervisorIds,
+      'affected hypervisor',
+    );
+    await replaceLinks(
+      manager,
+      'vendor_relation_driver_package',
+      'vendor_relation_id',
+      'driver_package_id',
+      relationIds,
+      relations.map((r) => [r.slug, affects(r).driverPackages]),
+      packageIds,
+      'affected driver package',
+    );
+    await replaceLinks(
+      manager,
+      'vendor_relation_support_statement',
+      'vendor_relation_id',
+      'support_statement_id',
+      relationIds,
+      relations.map((r) => [r.slug, affects(r).supportStatements]),
+      statementIds,
+      'affected support statement',
     );
 
     const citations =
@@ -365,14 +406,25 @@ export const interopSeed: Seed = {
   },
 };
 
-type LinkTable = 'driver_package_guest_os' | 'driver_package_host_os' | 'support_statement_feature';
+type LinkTable =
+  | 'driver_package_guest_os'
+  | 'driver_package_host_os'
+  | 'support_statement_feature'
+  | 'vendor_relation_hypervisor'
+  | 'vendor_relation_driver_package'
+  | 'vendor_relation_support_statement';
 
 /** Replaces the many-to-many rows of the seeded owners (identifiers from the fixed unions). */
 async function replaceLinks(
   manager: EntityManager,
   table: LinkTable,
-  ownerColumn: 'driver_package_id' | 'support_statement_id',
-  targetColumn: 'operating_system_id' | 'hardware_feature_id',
+  ownerColumn: 'driver_package_id' | 'support_statement_id' | 'vendor_relation_id',
+  targetColumn:
+    | 'operating_system_id'
+    | 'hardware_feature_id'
+    | 'hypervisor_id'
+    | 'driver_package_id'
+    | 'support_statement_id',
   ownerIds: Map<string, number>,
   links: [string, string[]][],
   targetIds: Map<string, number>,

@@ -8,6 +8,9 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { DriverPackageEntity } from '../drivers/driver-package.entity';
+import { HypervisorEntity } from '../hypervisors/hypervisor.entity';
+import { SupportStatementEntity } from '../interop/support-statement.entity';
 import { DATE_PRECISIONS, type DatePrecision } from '../shared/partial-date';
 import { SourceEntity } from '../sources/source.entity';
 import { VendorEntity } from './vendor.entity';
@@ -25,6 +28,10 @@ export type RelationKind = (typeof RELATION_KINDS)[number];
 /**
  * A dated relation between two vendors: `from` acquires, partners with, embeds or floats `to`.
  * An acquisition makes `from` the owner of `to` from `effectiveFrom` on.
+ *
+ * What it changed is curated: `effect` says it in a sentence, and the three link tables name the hypervisors,
+ * driver packages and support statements that the sources tie to the deal (its subject, not every product of
+ * the two vendors). Empty links mean the sources tie no product to it.
  */
 @Entity('vendor_relation')
 export class VendorRelationEntity {
@@ -97,6 +104,34 @@ export class VendorRelationEntity {
 
   @Column({ type: 'text' })
   description!: string;
+
+  /** What the deal changed, in a sentence of our own; null where that has not been curated. */
+  @Column({ type: 'text', nullable: true })
+  effect!: string | null;
+
+  @ManyToMany(() => HypervisorEntity)
+  @JoinTable({
+    name: 'vendor_relation_hypervisor',
+    joinColumn: { name: 'vendor_relation_id' },
+    inverseJoinColumn: { name: 'hypervisor_id' },
+  })
+  hypervisors?: HypervisorEntity[];
+
+  @ManyToMany(() => DriverPackageEntity)
+  @JoinTable({
+    name: 'vendor_relation_driver_package',
+    joinColumn: { name: 'vendor_relation_id' },
+    inverseJoinColumn: { name: 'driver_package_id' },
+  })
+  driverPackages?: DriverPackageEntity[];
+
+  @ManyToMany(() => SupportStatementEntity)
+  @JoinTable({
+    name: 'vendor_relation_support_statement',
+    joinColumn: { name: 'vendor_relation_id' },
+    inverseJoinColumn: { name: 'support_statement_id' },
+  })
+  supportStatements?: SupportStatementEntity[];
 
   @ManyToMany(() => SourceEntity)
   @JoinTable({

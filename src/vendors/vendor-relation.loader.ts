@@ -4,6 +4,10 @@ import type { VendorRelationService } from './vendor-relation.service';
 
 export type VendorRelationLoaders = ReturnType<typeof createVendorRelationLoaders>;
 
+/**
+ * Relation loaders. What a relation affected needs none of its own: the relation row carries the ids, and
+ * `hypervisorById`, `packageById` and `statementById` fetch them, one statement per kind per request.
+ */
 export function createVendorRelationLoaders(relations: VendorRelationService) {
   return {
     /** Relations of each vendor, of a kind (or any) and in force at a date (or ever). */
@@ -12,6 +16,11 @@ export function createVendorRelationLoaders(relations: VendorRelationService) {
         (ids) => relations.ofVendors(ids, kind, asOf),
         (r) => r.ownerId,
       ),
+    ),
+    /** Relations that affected each hypervisor, oldest first. */
+    relationsAffectingHypervisor: groupLoader(
+      (ids) => relations.affecting(ids),
+      (r) => r.ownerId,
     ),
   };
 }

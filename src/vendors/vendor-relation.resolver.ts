@@ -1,5 +1,9 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type DataLoader from 'dataloader';
 import type { Context } from '../context';
+import { DriverPackage } from '../drivers/driver-package.type';
+import { Hypervisor } from '../hypervisors/hypervisor.type';
+import { SupportStatement } from '../interop/support-statement.type';
 import {
   ConnectionArgs,
   ConnectionType,
@@ -7,7 +11,7 @@ import {
   toConnection,
   type Connection,
 } from '../shared/pagination';
-import { required } from '../shared/resolving';
+import { checkDateRange, required } from '../shared/resolving';
 import { LocalDate } from '../shared/scalars';
 import { Source } from '../sources/source.type';
 import type { RelationKind } from './vendor-relation.entity';
@@ -30,6 +34,26 @@ export class VendorRelationsArgs extends ConnectionArgs {
 
   @Field(() => LocalDate, { nullable: true, description: 'Only relations in force on this date.' })
   asOf?: string | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'Timeline window start: only relations dated on or after this day (their effective date, else their ' +
+      'announcement; a date known to the month or year counts as the first day of that period).',
+  })
+  from?: string | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Timeline window end: only relations dated on or before this day (see `from`).',
+  })
+  to?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only relations that affected this hypervisor (slug).',
+  })
+  affectsHypervisor?: string | null;
 }
 
 @Resolver(() => VendorRelation)
@@ -37,11 +61,14 @@ export class VendorRelationResolver {
   constructor(private readonly service: VendorRelationService) {}
 
   @Query(() => VendorRelationConnection, {
-    description: 'Deals, partnerships and acquisitions, oldest first.',
+    description:
+      'Deals, partnerships, acquisitions, OEM embeddings and interoperability agreements as a timeline, oldest ' +
+      'first (by effective date, else announcement; undated last). Unknown vendor or hypervisor slugs are NOT_FOUND.',
   })
   async vendorRelations(
     @Args(() => VendorRelationsArgs) args: VendorRelationsArgs,
   ): Promise<Connection<VendorRelation>> {
+    checkDateRange(args.from, args.to, 'from');
     return toConnection(await this.service.list(args, pageRequest(args)));
   }
 
@@ -67,4 +94,50 @@ export class VendorRelationResolver {
   sources(@Root() r: VendorRelation, @Ctx() ctx: Context): Promise<Source[]> {
     return ctx.loaders.citations.vendorRelation.load(r.rowId);
   }
+
+  @FieldResolver(() => [Hypervisor], {
+    description: 'Hypervisors the sources tie to this deal (see effect), by name.',
+  })
+  affectedHypervisors(@Root() r: VendorRelation, @Ctx() ctx: Context): Promise<Hypervisor[]> {
+    return loadAll(ctx.loaders.hypervisorById, r.hypervisorIds, 'affected hypervisor', r);
+  }
+
+  @FieldResolver(() => [DriverPackage], {
+    description: 'Driver packages the sources tie to this deal (see effect), by name.',
+  })
+  affectedDriverPackages(@Root() r: VendorRelation, @Ctx() ctx: Context): Promise<DriverPackage[]> {
+    return loadAll(ctx.loaders.packageById, r.driverPackageIds, 'affected driver package', r);
+  }
+
+  @FieldResolver(() => [SupportStatement], {
+    description: 'Support statements the sources tie to this deal (see effect), by slug.',
+  })
+  affectedSupportStatements(@Root() r: VendorRelation, @Ctx() ctx: Context): Promise<SupportStatement[]> {
+    return loadAll(ctx.loaders.statementById, r.supportStatementIds, 'affected support statement', r);
+  }
+}
+
+/**
+ * The relations that affected a hypervisor. Here rather than in the hypervisor resolver, so the hypervisor
+ * domain never depends on vendor relations.
+ */
+@Resolver(() => Hypervisor)
+export class HypervisorRelationsResolver {
+  @FieldResolver(() => [VendorRelation], {
+    description: 'Vendor relations that affected it (see VendorRelation.effect), oldest first.',
+  })
+  relations(@Root() hypervisor: Hypervisor, @Ctx() ctx: Context): Promise<VendorRelation[]> {
+    return ctx.loaders.relationsAffectingHypervisor.load(hypervisor.rowId);
+  }
+}
+
+/** Every id through a by-id loader (batched with the rest of the request); link foreign keys guarantee each. */
+async function loadAll<T>(
+  loader: DataLoader<number, T | null>,
+  ids: readonly number[],
+  what: string,
+  r: VendorRelation,
+): Promise<T[]> {
+  const rows = await Promise.all(ids.map((id) => loader.load(id)));
+  return rows.map((row) => required(row, what, `relation ${r.slug}`));
 }

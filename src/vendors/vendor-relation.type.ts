@@ -37,10 +37,15 @@ export class VendorRelation implements Pick<
   | 'effectiveToPrecision'
   | 'amountNote'
   | 'description'
+  | 'effect'
 > {
   rowId!: number;
   fromVendorId!: number;
   toVendorId!: number;
+  /** What it affected (ids, in the order the API lists them), fetched with the relation itself. */
+  hypervisorIds!: number[];
+  driverPackageIds!: number[];
+  supportStatementIds!: number[];
 
   @Field(() => ID, { description: 'Global id.' })
   id!: string;
@@ -80,4 +85,11 @@ export class VendorRelation implements Pick<
 
   @Field(() => String)
   description!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What the deal changed, in a sentence; it says so where the sources tie no product to it. Null if not curated.',
+  })
+  effect!: string | null;
 }

@@ -64,7 +64,10 @@ describe('migrations', () => {
         'typeorm_migration',
         'vendor',
         'vendor_relation',
+        'vendor_relation_driver_package',
+        'vendor_relation_hypervisor',
         'vendor_relation_source',
+        'vendor_relation_support_statement',
         'vendor_source',
       ].sort(),
     );

@@ -62,6 +62,36 @@ describe('the seeded knowledge base', () => {
     }).toEqual({ terms, affiliations, tracks, speakers });
   });
 
+  it('holds what every vendor relation changed: its effect and its links', async () => {
+    const expected = seedRows('vendor_relations.json').map((r) => {
+      const affects = r['affects'] as Record<
+        'hypervisors' | 'driverPackages' | 'supportStatements',
+        string[]
+      >;
+      return {
+        slug: r['slug'],
+        effect: r['effect'],
+        hypervisors: [...affects.hypervisors].sort(),
+        driverPackages: [...affects.driverPackages].sort(),
+        supportStatements: [...affects.supportStatements].sort(),
+      };
+    });
+    const linked = (table: string, target: string, column: string) =>
+      `ARRAY(SELECT t.slug FROM ${table} l JOIN ${target} t ON t.id = l.${column}
+              WHERE l.vendor_relation_id = x.id ORDER BY t.slug COLLATE "C")`;
+    const actual = await ds.query(
+      `SELECT x.slug, x.effect,
+              ${linked('vendor_relation_hypervisor', 'hypervisor', 'hypervisor_id')} AS hypervisors,
+              ${linked('vendor_relation_driver_package', 'driver_package', 'driver_package_id')} AS "driverPackages",
+              ${linked('vendor_relation_support_statement', 'support_statement', 'support_statement_id')}
+                AS "supportStatements"
+         FROM vendor_relation x ORDER BY x.slug COLLATE "C"`,
+    );
+    const byCodeUnit = (a: { slug: unknown }, b: { slug: unknown }) =>
+      String(a.slug) < String(b.slug) ? -1 : String(a.slug) > String(b.slug) ? 1 : 0;
+    expect(actual).toEqual(expected.sort(byCodeUnit));
+  });
+
   it.each(Object.entries(CITATION_TABLES))(
     'leaves no %s without a source',
     async (_kind, { table, owner }) => {
