@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher, type Fetcher, type FetcherParams } from '@graphiql/toolkit';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { EXAMPLE_TABS } from './examples';
 
 // Same-origin endpoint: resolves to <current origin>/graphql.
 const httpFetcher = createGraphiQLFetcher({
@@ -41,105 +42,6 @@ function withValidOperationName(params: FetcherParams): FetcherParams {
 
 const fetcher: Fetcher = (params, opts) => httpFetcher(withValidOperationName(params), opts);
 
-// Example tabs (used when the browser has no saved GraphiQL tabs yet; the
-// first one is active). Operations are named so that the tabs get titles
-// instead of "<untitled>".
-const defaultTabs = [
-  {
-    query: `# Hypervisors and their vendors and licenses:
-# which hypervisors are known, who makes each one,
-# under which license, and what sources back that?
-query Hypervisors {
-  hypervisors(first: 20) {
-    totalCount
-    edges {
-      node {
-        slug
-        name
-        architecture
-        techniques
-        firstReleasedOn
-        vendor { slug name }
-        license { name spdxId kind }
-        sources { title publisher url publishedOn }
-      }
-    }
-  }
-}
-`,
-  },
-  {
-    query: `# Vendors:
-# who makes hypervisors, and which ones does each make?
-query Vendors {
-  vendors(first: 50) {
-    totalCount
-    edges {
-      node {
-        slug
-        name
-        kind
-        hypervisors { name }
-      }
-    }
-  }
-}
-`,
-  },
-  {
-    query: `# Licenses:
-# under which licenses are hypervisors released,
-# and which hypervisors use each one?
-query Licenses {
-  licenses(first: 50) {
-    nodes {
-      slug
-      name
-      spdxId
-      kind
-      isOpenSource
-      hypervisors { name }
-    }
-  }
-}
-`,
-  },
-  {
-    query: `# A hypervisor by slug:
-# what is known about one hypervisor?
-# (change the slug in the Variables pane below)
-query HypervisorBySlug($slug: String!) {
-  hypervisor(slug: $slug) {
-    name
-    description
-    vendor { name }
-    license { name }
-    sources { title url }
-  }
-}
-`,
-    variables: JSON.stringify({ slug: 'xen' }, null, 2),
-  },
-  {
-    query: `# Sources:
-# which articles and announcements is the data based on?
-query Sources {
-  sources(first: 20) {
-    totalCount
-    edges {
-      node {
-        title
-        publisher
-        url
-        publishedOn
-      }
-    }
-  }
-}
-`,
-  },
-];
-
 const container = document.getElementById('graphiql');
 if (!container) {
   throw new Error('virtlens GraphiQL: #graphiql container missing from index.html');
@@ -149,8 +51,8 @@ createRoot(container).render(
   <StrictMode>
     <GraphiQL
       fetcher={fetcher}
-      defaultTabs={defaultTabs}
-      // Keep the Variables pane open so the { "slug": "xen" } example is visible.
+      defaultTabs={EXAMPLE_TABS}
+      // Keep the Variables pane open: most examples take asOf there.
       defaultEditorToolsVisibility="variables"
     />
   </StrictMode>,

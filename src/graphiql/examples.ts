@@ -1,0 +1,192 @@
+// Example tabs GraphiQL opens with (when the browser has no saved tabs yet; the first one is active).
+// One per question users come with. Operations are named so that the tabs get titles.
+
+export interface ExampleTab {
+  query: string;
+  variables?: string;
+}
+
+const vars = (v: Record<string, unknown>): string => JSON.stringify(v, null, 2);
+
+export const EXAMPLE_TABS: ExampleTab[] = [
+  {
+    query: `# Which hypervisors ran my guests on the day LinuxWorld 2007 opened,
+# in which mode, with which drivers, and who could get them?
+# Change asOf to "2010-01-01" to see how the answer changed.
+query InteropMatrix($asOf: LocalDate) {
+  interopMatrix(
+    guests: ["windows-server-2003", "windows-xp", "rhel-5"]
+    hypervisors: ["xen", "kvm", "microsoft-hyper-v", "vmware-esx-3-0"]
+    asOf: $asOf
+  ) {
+    asOf
+    hypervisors
+    cells {
+      state
+      bestMode
+      status
+      summary
+      driverPackage { name }
+      requiredFeatures { name }
+    }
+    rowTotals { slug available }
+    columnTotals { slug available }
+  }
+}
+`,
+    variables: vars({ asOf: '2007-08-07' }),
+  },
+  {
+    query: `# How can a Windows Server 2003 guest get paravirtualized I/O on SUSE,
+# under what license, who may obtain the drivers, and at what price?
+query ParavirtPaths($asOf: LocalDate) {
+  paravirtPaths(guest: "windows-server-2003", host: "sles-10-sp1", asOf: $asOf) {
+    mode
+    status
+    devices
+    obtainability
+    priceUsd
+    priceNote
+    since
+    driverPackage { name }
+    vendor { name }
+    license { name spdxId isOpenSource }
+    hypervisor { name }
+    statement { sources { title url publishedOn } }
+  }
+}
+`,
+    variables: vars({ asOf: '2007-08-07' }),
+  },
+  {
+    query: `# Which support statements cover a guest (and its family) on a hypervisor?
+query Compatibility($asOf: LocalDate) {
+  compatibility(guest: "windows-server-2003", hypervisor: "xen", asOf: $asOf) {
+    guestMatch
+    mode
+    status
+    statement {
+      hypervisorRelease { version releasedOn }
+      hostOs { name }
+      driverPackage { name }
+      requiredFeatures { name }
+      validFrom
+      sources { title url }
+    }
+  }
+}
+`,
+    variables: vars({ asOf: '2007-08-07' }),
+  },
+  {
+    query: `# Who licensed what, open or closed, and how did it change?
+# Compare 2007-08-07 with 2010-01-01 (Hyper-V's Linux drivers went GPLv2 in 2009).
+query LicensingReport($asOf: LocalDate) {
+  licensingReport(asOf: $asOf, groupBy: LICENSE_KIND) {
+    totals { components open closed unknown openShare }
+    groups {
+      label
+      openShare
+      items {
+        kind
+        name
+        vendor { name }
+        obtainability
+        licenseHistory { validFrom validTo license { name } obtainability }
+      }
+    }
+  }
+}
+`,
+    variables: vars({ asOf: '2007-08-07' }),
+  },
+  {
+    query: `# What did the LinuxWorld 2007 virtualization track cover, and what did it miss?
+query TrackCoverage {
+  trackCoverage(conference: "linuxworld-2007", track: "virtualization") {
+    sessionCount
+    vendorPitchShare
+    covered { topic { name } sessions { title } }
+    uncovered { name category }
+    stanceShares { stance sessionCount share }
+    vendorsRepresented { vendor { name } speakers { name } }
+    hardwareAnnouncements { feature { name } event date daysFromConference }
+  }
+}
+`,
+  },
+  {
+    query: `# The deals of 2006–2008 as a timeline: who bought, partnered with or embedded whom,
+# for how much, and what each changed.
+query VendorRelations {
+  vendorRelations(first: 50) {
+    nodes {
+      kind
+      from { name }
+      to { name }
+      announcedOn
+      effectiveFrom
+      amountUsd
+      amountNote
+      effect
+      affectedHypervisors { name }
+      affectedDriverPackages { name }
+      sources { title url }
+    }
+  }
+}
+`,
+  },
+  {
+    query: `# Free-text search over everything, with highlighted snippets.
+query Search($q: String!) {
+  search(query: $q, first: 10) {
+    kind
+    title
+    score
+    snippet
+    node {
+      id
+      ... on DriverPackage { slug vendor { name } }
+      ... on Session { slug startsAt }
+    }
+  }
+}
+`,
+    variables: vars({ q: 'paravirtualized drivers windows suse' }),
+  },
+  {
+    query: `# Hypervisors with their vendors, licenses, releases and sources.
+query Hypervisors {
+  hypervisors(first: 20) {
+    totalCount
+    nodes {
+      name
+      architecture
+      techniques
+      firstReleasedOn
+      vendor { name owner(asOf: "2007-08-07") { name } }
+      license { name spdxId kind }
+      releases { version releasedOn releasedOnPrecision }
+      sources { title publisher url publishedOn }
+    }
+  }
+}
+`,
+  },
+  {
+    query: `# One hypervisor by slug (change it in the Variables pane).
+query HypervisorBySlug($slug: String!) {
+  hypervisor(slug: $slug) {
+    name
+    description
+    vendor { name }
+    license { name }
+    driverPackages { name terms { validFrom license { name } obtainability } }
+    sources { title url }
+  }
+}
+`,
+    variables: vars({ slug: 'xen' }),
+  },
+];
