@@ -51,6 +51,24 @@ const QUERIES: BenchQuery[] = [
       mode obtainability priceUsd since driverPackage { name } vendor { name } license { name } hypervisor { name } } }`,
   },
   {
+    name: 'licensingReport (by license kind)',
+    query: `{ licensingReport(asOf: "2010-01-01", groupBy: LICENSE_KIND) {
+      totals { components open closed openShare }
+      groups { label openShare items { kind name vendor { name } obtainability licenseHistory { validFrom license { name } } } } } }`,
+  },
+  {
+    name: 'trackCoverage',
+    query: `{ trackCoverage(conference: "linuxworld-2007", track: "virtualization") {
+      sessionCount vendorPitchShare covered { topic { name } sessions { title } } uncovered { name }
+      stanceShares { stance share } vendorsRepresented { vendor { name } speakers { name } }
+      hardwareAnnouncements { feature { name } date daysFromConference } } }`,
+  },
+  {
+    name: 'vendorRelations timeline',
+    query: `{ vendorRelations(first: 50) { nodes { kind from { name } to { name } effectiveFrom amountUsd effect
+      affectedHypervisors { name } affectedDriverPackages { name } sources { title } } } }`,
+  },
+  {
     name: 'compatibility',
     query: `{ compatibility(guest: "windows-server-2003", asOf: "2010-01-01") {
       guestMatch mode status statement { hypervisor { name } hostOs { name } driverPackage { name } requiredFeatures { name } } } }`,

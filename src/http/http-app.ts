@@ -39,7 +39,9 @@ export function createHttpApp(options: HttpAppOptions): Express {
         res.setHeader('x-request-id', id);
         return id;
       },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'debug'),
+      // A 503 from /readyz is an answer (starting, or the database is away), not a server error.
+      customLogLevel: (req, res, err) =>
+        err || (res.statusCode >= 500 && req.url !== '/readyz') ? 'error' : 'debug',
     }),
   );
   app.use((req, res, next) => {
