@@ -3,6 +3,7 @@ import { KnowledgeBase1795611087079 } from './1795611087079-knowledge-base';
 import { SearchDocuments1795611695717 } from './1795611695717-search-documents';
 import { OperatingSystemParent1795612814914 } from './1795612814914-operating-system-parent';
 import { VendorRelationEffects1795613230226 } from './1795613230226-vendor-relation-effects';
+import { CalibrationTargets1795614706785 } from './1795614706785-calibration-targets';
 
 /** Every migration, in order. New migrations are appended here (no glob loading). */
 export const MIGRATIONS: Function[] = [
@@ -11,4 +12,5 @@ export const MIGRATIONS: Function[] = [
   SearchDocuments1795611695717,
   OperatingSystemParent1795612814914,
   VendorRelationEffects1795613230226,
+  CalibrationTargets1795614706785,
 ];

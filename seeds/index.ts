@@ -4,9 +4,10 @@ import { conferenceSeed } from './conference.seed';
 import { interopSeed } from './interop.seed';
 import { knowledgeCoreSeed } from './knowledge-core.seed';
 import { readSeedData, type Seed } from './seed';
+import { simulatorSeed } from './simulator.seed';
 
 /** Every seed, in the order they load. */
-export const SEEDS: readonly Seed[] = [knowledgeCoreSeed, conferenceSeed, interopSeed];
+export const SEEDS: readonly Seed[] = [knowledgeCoreSeed, conferenceSeed, interopSeed, simulatorSeed];
 
 /**
  * Loads each seed whose data changed since it was last loaded (by content digest), each in its own transaction.

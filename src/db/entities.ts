@@ -16,6 +16,7 @@ import { SourceEntity } from '../sources/source.entity';
 import { TopicEntity } from '../topics/topic.entity';
 import { VendorRelationEntity } from '../vendors/vendor-relation.entity';
 import { VendorEntity } from '../vendors/vendor.entity';
+import { CalibrationTargetEntity } from '../simulator/calibration-target.entity';
 import { SeedStateEntity } from './seed-state.entity';
 
 /** Every TypeORM entity, listed explicitly (no glob loading). */
@@ -39,4 +40,5 @@ export const ENTITIES = [
   TrackEntity,
   SessionEntity,
   SessionSpeakerEntity,
+  CalibrationTargetEntity,
 ];

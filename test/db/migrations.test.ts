@@ -27,6 +27,7 @@ describe('migrations', () => {
     await ds.runMigrations({ transaction: 'each' });
     expect(await tables()).toEqual(
       [
+        'calibration_target',
         'conference',
         'conference_source',
         'driver_package',

@@ -39,6 +39,7 @@ describe('the seeded knowledge base', () => {
     ['topics.json', 'topic'],
     ['conferences.json', 'conference'],
     ['sessions.json', 'session'],
+    ['calibration_targets.json', 'calibration_target'],
   ])('holds every row of %s in %s', async (file, table) => {
     const expected = seedRows(file)
       .map((r) => r['slug'] as string)
