@@ -1,0 +1,56 @@
+import { Prng } from './prng';
+
+/**
+ * How much a workload's repeated runs scatter. Run-to-run noise is multiplicative and log-normal with mean 1
+ * and coefficient of variation `cv`; with probability `outlierProbability` a run is additionally slowed by
+ * `outlierSlowdown` (e.g. 0.3 = 30% slower: a cron job, a cache-cold start, a TCP stall), as real benchmark
+ * series have.
+ */
+export interface NoiseProfile {
+  /** Coefficient of variation of the ordinary runs (stddev / mean), ≥ 0, typically 0.002–0.05. */
+  readonly cv: number;
+  /** Probability in [0, 1) that a run is an outlier. */
+  readonly outlierProbability: number;
+  /** Fractional slowdown of an outlier run (> 0): its run time is multiplied by 1 + outlierSlowdown. */
+  readonly outlierSlowdown: number;
+}
+
+/** One repetition's noise: the factor to multiply the run *time* by, and whether it is an outlier. */
+export interface NoiseDraw {
+  /** Run-time multiplier (> 0). Divide a throughput by it, multiply a time or latency by it. */
+  readonly timeFactor: number;
+  readonly outlier: boolean;
+}
+
+/** Draws noise from a generator (advances it by three 32-bit outputs). */
+export function drawNoise(profile: NoiseProfile, rng: Prng): NoiseDraw {
+  const sigma = Math.sqrt(Math.log(1 + profile.cv * profile.cv));
+  const base = Math.exp(sigma * rng.nextNormal() - (sigma * sigma) / 2);
+  const outlier = rng.nextFloat() < profile.outlierProbability;
+  return { timeFactor: outlier ? base * (1 + profile.outlierSlowdown) : base, outlier };
+}
+
+/** The coordinates that make a repetition's noise reproducible. */
+export interface RepetitionKey {
+  readonly seed: number;
+  readonly modelVersion: string;
+  readonly scenario: string;
+  readonly workload: string;
+  readonly repetition: number;
+}
+
+/**
+ * The noise of one repetition, a pure function of (seed, model version, scenario, workload, repetition):
+ * rerunning any subset of a run gives the same values, in any order.
+ */
+export function repetitionNoise(profile: NoiseProfile, key: RepetitionKey): NoiseDraw {
+  const rng = Prng.fromKey(key.seed, key.modelVersion, key.scenario, key.workload, key.repetition);
+  return drawNoise(profile, rng);
+}
+
+/**
+ * Applies a time factor to a metric value: times and latencies grow with it, throughputs shrink.
+ */
+export function applyNoise(value: number, higherIsBetter: boolean, draw: NoiseDraw): number {
+  return higherIsBetter ? value / draw.timeFactor : value * draw.timeFactor;
+}
