@@ -25,6 +25,7 @@ import { HardwareFeatureService } from './hardware/hardware-feature.service';
 import { DriverPackageService } from './drivers/driver-package.service';
 import { SupportStatementService } from './interop/support-statement.service';
 import { InteropService } from './interop/interop.service';
+import { SimulatorModelService } from './simulator/simulator-model.service';
 import { VendorRelationService } from './vendors/vendor-relation.service';
 import { LicenseService } from './licensing/license.service';
 import { LicensingReportService } from './licensing/licensing-report.service';
@@ -67,6 +68,7 @@ export function createServices(dataSource: DataSource): Services {
     licensingReports: new LicensingReportService(dataSource),
     search: new SearchService(dataSource),
     interop: new InteropService(dataSource),
+    simulatorModel: new SimulatorModelService(dataSource),
   };
 }
 

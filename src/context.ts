@@ -32,6 +32,7 @@ import type { Vendor } from './vendors/vendor.type';
 import { createNodeLoaders, type NodeLoaders } from './node/node.registry';
 import type { SearchService } from './search/search.service';
 import type { InteropService } from './interop/interop.service';
+import type { SimulatorModelService } from './simulator/simulator-model.service';
 
 /** Per-request DataLoaders: one SQL statement per relation and tick, whatever the page size. */
 export type Loaders = CoreLoaders &
@@ -78,6 +79,7 @@ export interface Services {
   licensingReports: LicensingReportService;
   search: SearchService;
   interop: InteropService;
+  simulatorModel: SimulatorModelService;
 }
 
 export function createContext(services: Services, requestId: string): Context {

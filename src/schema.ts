@@ -36,6 +36,7 @@ import type { Services } from './context';
 import { NodeResolver } from './node/node.resolver';
 import { SearchResolver } from './search/search.resolver';
 import { InteropCellResolver, InteropResolver, ParavirtPathResolver } from './interop/interop.resolver';
+import { CalibrationResultResolver, SimulatorModelResolver } from './simulator/simulator-model.resolver';
 
 /** Every resolver class, in a fixed order (no glob loading). */
 export const RESOLVERS = [
@@ -54,6 +55,8 @@ export const RESOLVERS = [
   InteropResolver,
   InteropCellResolver,
   ParavirtPathResolver,
+  SimulatorModelResolver,
+  CalibrationResultResolver,
   LicenseResolver,
   LicensingReportResolver,
   LicensedComponentResolver,
@@ -93,6 +96,8 @@ export function createResolverContainer(services: Services): ContainerType {
     [InteropResolver, new InteropResolver(services.interop)],
     [InteropCellResolver, new InteropCellResolver()],
     [ParavirtPathResolver, new ParavirtPathResolver()],
+    [SimulatorModelResolver, new SimulatorModelResolver(services.simulatorModel)],
+    [CalibrationResultResolver, new CalibrationResultResolver()],
     [HypervisorResolver, new HypervisorResolver(services.hypervisors)],
     [LicenseResolver, new LicenseResolver(services.licenses)],
     [LicensingReportResolver, new LicensingReportResolver(services.licensingReports)],

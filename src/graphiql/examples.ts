@@ -156,6 +156,19 @@ query Search($q: String!) {
     variables: vars({ q: 'paravirtualized drivers windows suse' }),
   },
   {
+    query: `# How well does the benchmark simulator's model fit the published numbers?
+query SimulatorModel {
+  simulatorModel {
+    version
+    targets
+    targetsWithinTolerance
+    maxAbsoluteError
+    calibration { benchmark system published simulated relativeError withinTolerance source { title } }
+  }
+}
+`,
+  },
+  {
     query: `# Hypervisors with their vendors, licenses, releases and sources.
 query Hypervisors {
   hypervisors(first: 20) {
