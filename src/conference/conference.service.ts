@@ -3,6 +3,7 @@ import { toGlobalId } from '../shared/global-id';
 import type { Page, PageRequest } from '../shared/pagination';
 import { ConferenceEntity, TrackEntity } from './conference.entity';
 import type { Conference, Track } from './conference.type';
+import { groupRows } from '../shared/loaders';
 
 export class ConferenceService {
   constructor(private readonly db: DataSource) {}
@@ -49,9 +50,7 @@ export class ConferenceService {
       .orderBy('lower(t.name)')
       .addOrderBy('t.id')
       .getMany();
-    const groups = new Map<number, Track[]>(conferenceIds.map((id) => [id, []]));
-    for (const row of rows) groups.get(row.conferenceId)?.push(toTrack(row));
-    return conferenceIds.map((id) => groups.get(id) ?? []);
+    return groupRows(conferenceIds, rows, (r) => r.conferenceId).map((group) => group.map(toTrack));
   }
 }
 

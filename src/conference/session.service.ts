@@ -4,6 +4,7 @@ import type { Page, PageRequest } from '../shared/pagination';
 import { SessionEntity, type SessionKind, type SessionStance } from './conference.entity';
 import { sessionsOf, speakersOfSessions, type SessionOwner, type SessionRow } from './session.queries';
 import type { Session, SessionSpeaker } from './session.type';
+import { groupRows } from '../shared/loaders';
 
 export interface SessionFilter {
   conference?: string | null;
@@ -76,10 +77,8 @@ export class SessionService {
 
   /** The sessions of each owner id (conference, track, person, vendor or topic), in the order asked. */
   async byOwnerIds(owner: SessionOwner, ownerIds: readonly number[]): Promise<Session[][]> {
-    const groups = new Map<number, Session[]>(ownerIds.map((id) => [id, []]));
-    for (const row of await sessionsOf(this.db, owner, ownerIds))
-      groups.get(row.owner_id)?.push(rowToSession(row));
-    return ownerIds.map((id) => groups.get(id) ?? []);
+    const rows = await sessionsOf(this.db, owner, ownerIds);
+    return groupRows(ownerIds, rows, (r) => r.owner_id).map((group) => group.map(rowToSession));
   }
 
   /** The speakers of each session id, by name, in the order asked (for DataLoader). */

@@ -4,6 +4,7 @@ import { toGlobalId } from '../shared/global-id';
 import type { Page, PageRequest } from '../shared/pagination';
 import { HypervisorEntity, type HypervisorArchitecture, type Technique } from './hypervisor.entity';
 import type { Hypervisor } from './hypervisor.type';
+import { groupRows } from '../shared/loaders';
 
 export interface HypervisorFilter {
   vendor?: string | null;
@@ -62,9 +63,7 @@ export class HypervisorService {
       .orderBy('lower(h.name)')
       .addOrderBy('h.id')
       .getMany();
-    const groups = new Map<number, Hypervisor[]>(ids.map((id) => [id, []]));
-    for (const row of rows) groups.get(row[key])?.push(toHypervisor(row));
-    return ids.map((id) => groups.get(id) ?? []);
+    return groupRows(ids, rows, (r) => r[key]).map((group) => group.map(toHypervisor));
   }
 }
 

@@ -4,6 +4,7 @@ import type { Page, PageRequest } from '../shared/pagination';
 import { PersonAffiliationEntity, PersonEntity } from './person.entity';
 import { peopleOfVendors, type PersonRow } from './person.queries';
 import type { Person, PersonAffiliation } from './person.type';
+import { groupRows } from '../shared/loaders';
 
 export interface PersonFilter {
   /** Vendor slug: only people affiliated with it at any time. */
@@ -44,10 +45,8 @@ export class PersonService {
 
   /** People affiliated (at any time) with each vendor id, by name, in the order asked (for DataLoader). */
   async byVendorIds(vendorIds: readonly number[]): Promise<Person[][]> {
-    const groups = new Map<number, Person[]>(vendorIds.map((id) => [id, []]));
-    for (const row of await peopleOfVendors(this.db, vendorIds))
-      groups.get(row.owner_id)?.push(toPerson(row));
-    return vendorIds.map((id) => groups.get(id) ?? []);
+    const rows = await peopleOfVendors(this.db, vendorIds);
+    return groupRows(vendorIds, rows, (r) => r.owner_id).map((group) => group.map(toPerson));
   }
 
   /** Every affiliation of each person id, oldest first (unknown starts first), for DataLoader. */
@@ -59,9 +58,7 @@ export class PersonService {
       .orderBy('a.validFrom', 'ASC', 'NULLS FIRST')
       .addOrderBy('a.id')
       .getMany();
-    const groups = new Map<number, PersonAffiliation[]>(personIds.map((id) => [id, []]));
-    for (const row of rows) groups.get(row.personId)?.push(toAffiliation(row));
-    return personIds.map((id) => groups.get(id) ?? []);
+    return groupRows(personIds, rows, (r) => r.personId).map((group) => group.map(toAffiliation));
   }
 }
 

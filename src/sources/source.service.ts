@@ -4,6 +4,7 @@ import type { Page, PageRequest } from '../shared/pagination';
 import { sourcesCitedBy, type CitingKind, type SourceRow } from './source.queries';
 import { SourceEntity, type SourceKind } from './source.entity';
 import type { Source } from './source.type';
+import { groupRows } from '../shared/loaders';
 
 export interface SourceFilter {
   kind?: SourceKind | null;
@@ -41,9 +42,7 @@ export class SourceService {
   /** Sources cited by each owner id, in the order of `ownerIds` (for DataLoader). */
   async citedBy(kind: CitingKind, ownerIds: readonly number[]): Promise<Source[][]> {
     const rows = await sourcesCitedBy(this.db, kind, ownerIds);
-    const byOwner = new Map<number, Source[]>(ownerIds.map((id) => [id, []]));
-    for (const row of rows) byOwner.get(row.owner_id)?.push(rowToSource(row));
-    return ownerIds.map((id) => byOwner.get(id) ?? []);
+    return groupRows(ownerIds, rows, (r) => r.owner_id).map((group) => group.map(rowToSource));
   }
 }
 

@@ -4,6 +4,7 @@ import type { Page, PageRequest } from '../shared/pagination';
 import { TopicEntity, type TopicCategory } from './topic.entity';
 import { topicsOfSessions, type TopicRow } from './topic.queries';
 import type { Topic } from './topic.type';
+import { groupRows } from '../shared/loaders';
 
 export interface TopicFilter {
   category?: TopicCategory | null;
@@ -42,10 +43,8 @@ export class TopicService {
 
   /** The topics of each session id, by name, in the order asked (for DataLoader). */
   async bySessionIds(sessionIds: readonly number[]): Promise<Topic[][]> {
-    const groups = new Map<number, Topic[]>(sessionIds.map((id) => [id, []]));
-    for (const row of await topicsOfSessions(this.db, sessionIds))
-      groups.get(row.owner_id)?.push(toTopic(row));
-    return sessionIds.map((id) => groups.get(id) ?? []);
+    const rows = await topicsOfSessions(this.db, sessionIds);
+    return groupRows(sessionIds, rows, (r) => r.owner_id).map((group) => group.map(toTopic));
   }
 }
 
