@@ -11,6 +11,7 @@ import { Source } from '../sources/source.type';
 import type { ConferenceService } from './conference.service';
 import { Conference, Track } from './conference.type';
 import { Session } from './session.type';
+import { required } from '../shared/resolving';
 
 export const ConferenceConnection = ConnectionType(Conference, 'Conference');
 
@@ -48,10 +49,11 @@ export class ConferenceResolver {
 export class TrackResolver {
   @FieldResolver(() => Conference)
   async conference(@Root() track: Track, @Ctx() ctx: Context): Promise<Conference> {
-    const conference = await ctx.loaders.conferenceById.load(track.conferenceId);
-    // The foreign key guarantees the row; a miss means it was deleted during the request.
-    if (!conference) throw new Error(`conference of track ${track.rowId} vanished during the request`);
-    return conference;
+    return required(
+      await ctx.loaders.conferenceById.load(track.conferenceId),
+      'conference',
+      `track ${track.rowId}`,
+    );
   }
 
   @FieldResolver(() => [Session], { description: 'Its sessions, timed ones first by start, then by title.' })

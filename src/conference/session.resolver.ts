@@ -10,6 +10,7 @@ import { Conference, Track } from './conference.type';
 import { SessionsArgs } from './session.args';
 import type { SessionService } from './session.service';
 import { Session, SessionSpeaker } from './session.type';
+import { required } from '../shared/resolving';
 
 export const SessionConnection = ConnectionType(Session, 'Session');
 
@@ -77,10 +78,4 @@ export class SessionSpeakerResolver {
   async vendor(@Root() speaker: SessionSpeaker, @Ctx() ctx: Context): Promise<Vendor | null> {
     return speaker.vendorId === null ? null : ctx.loaders.vendorById.load(speaker.vendorId);
   }
-}
-
-// Foreign keys guarantee the row; a miss means it was deleted during the request.
-function required<T>(value: T | null, what: string, owner: string): T {
-  if (value === null) throw new Error(`${what} of ${owner} vanished during the request`);
-  return value;
 }

@@ -7,6 +7,7 @@ import { Vendor } from '../vendors/vendor.type';
 import { PeopleArgs } from './person.args';
 import { heldOn, type PersonService } from './person.service';
 import { Person, PersonAffiliation } from './person.type';
+import { required } from '../shared/resolving';
 
 export const PersonConnection = ConnectionType(Person, 'Person');
 
@@ -50,10 +51,11 @@ export class PersonResolver {
 export class PersonAffiliationResolver {
   @FieldResolver(() => Vendor, { description: 'The organisation they worked for.' })
   async vendor(@Root() affiliation: PersonAffiliation, @Ctx() ctx: Context): Promise<Vendor> {
-    const vendor = await ctx.loaders.vendorById.load(affiliation.vendorId);
-    // The foreign key guarantees the row; a miss means it was deleted during the request.
-    if (!vendor) throw new Error(`vendor of affiliation ${affiliation.rowId} vanished during the request`);
-    return vendor;
+    return required(
+      await ctx.loaders.vendorById.load(affiliation.vendorId),
+      'vendor',
+      `affiliation ${affiliation.rowId}`,
+    );
   }
 
   @FieldResolver(() => [Source], { description: 'Sources that state this affiliation.' })
