@@ -4,6 +4,7 @@ import { SearchDocuments1795611695717 } from './1795611695717-search-documents';
 import { OperatingSystemParent1795612814914 } from './1795612814914-operating-system-parent';
 import { VendorRelationEffects1795613230226 } from './1795613230226-vendor-relation-effects';
 import { CalibrationTargets1795614706785 } from './1795614706785-calibration-targets';
+import { BenchmarkStorage1795618574647 } from './1795618574647-benchmark-storage';
 
 /** Every migration, in order. New migrations are appended here (no glob loading). */
 export const MIGRATIONS: Function[] = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: Function[] = [
   OperatingSystemParent1795612814914,
   VendorRelationEffects1795613230226,
   CalibrationTargets1795614706785,
+  BenchmarkStorage1795618574647,
 ];

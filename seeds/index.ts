@@ -5,9 +5,16 @@ import { interopSeed } from './interop.seed';
 import { knowledgeCoreSeed } from './knowledge-core.seed';
 import { readSeedData, type Seed } from './seed';
 import { simulatorSeed } from './simulator.seed';
+import { benchmarkSeed } from './benchmark.seed';
 
 /** Every seed, in the order they load. */
-export const SEEDS: readonly Seed[] = [knowledgeCoreSeed, conferenceSeed, interopSeed, simulatorSeed];
+export const SEEDS: readonly Seed[] = [
+  knowledgeCoreSeed,
+  conferenceSeed,
+  interopSeed,
+  simulatorSeed,
+  benchmarkSeed,
+];
 
 /**
  * Loads each seed whose data changed since it was last loaded (by content digest), each in its own transaction.

@@ -11,6 +11,8 @@ export interface Seed {
   readonly name: string;
   /** Data files under `seeds/data/`, read as JSON. */
   readonly files: readonly string[];
+  /** What else the seed's output depends on (e.g. the simulator's model version); part of its digest. */
+  readonly version?: string;
   load(manager: EntityManager, data: Record<string, unknown>): Promise<SeedResult>;
 }
 
@@ -23,6 +25,7 @@ export const SEED_DATA_DIR = path.join(PROJECT_ROOT, 'seeds', 'data');
 export async function readSeedData(seed: Seed): Promise<{ data: Record<string, unknown>; digest: string }> {
   const hash = createHash('sha256');
   const data: Record<string, unknown> = {};
+  if (seed.version) hash.update(`version:${seed.version}`).update('\0');
   for (const file of seed.files) {
     const bytes = await fs.readFile(path.join(SEED_DATA_DIR, file));
     hash.update(file).update('\0').update(bytes);

@@ -27,6 +27,17 @@ describe('migrations', () => {
     await ds.runMigrations({ transaction: 'each' });
     expect(await tables()).toEqual(
       [
+        'benchmark_run',
+        'measurement',
+        'measurement_rollup',
+        'measurement_sketch',
+        ...Array.from({ length: 10 }, (_, i) => `measurement_y${2002 + i}`),
+        'scenario',
+        'scenario_hardware_feature',
+        'scenario_workload',
+        'testbed',
+        'testbed_hardware_feature',
+        'workload',
         'calibration_target',
         'conference',
         'conference_source',
@@ -74,6 +85,17 @@ describe('migrations', () => {
     );
     const views = await ds.query(`SELECT matviewname FROM pg_matviews WHERE schemaname = 'public'`);
     expect(views).toEqual([{ matviewname: 'search_document' }]);
+    const partitions = await ds.query<{ name: string; bounds: string }[]>(
+      `SELECT c.relname AS name, pg_get_expr(c.relpartbound, c.oid) AS bounds
+         FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent = 'measurement'::regclass ORDER BY c.relname`,
+    );
+    expect(partitions).toEqual(
+      Array.from({ length: 10 }, (_, i) => ({
+        name: `measurement_y${2002 + i}`,
+        bounds: `FOR VALUES FROM ('${2002 + i}-01-01') TO ('${2003 + i}-01-01')`,
+      })),
+    );
     expect(await diffEntitiesAgainstDatabase(ds)).toEqual({ up: [], down: [] });
   });
 

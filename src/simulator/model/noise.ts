@@ -24,10 +24,20 @@ export interface NoiseDraw {
 
 /** Draws noise from a generator (advances it by three 32-bit outputs). */
 export function drawNoise(profile: NoiseProfile, rng: Prng): NoiseDraw {
-  const sigma = Math.sqrt(Math.log(1 + profile.cv * profile.cv));
-  const base = Math.exp(sigma * rng.nextNormal() - (sigma * sigma) / 2);
+  const shape = noiseShape(profile);
+  const base = shape.baseFactor(rng);
   const outlier = rng.nextFloat() < profile.outlierProbability;
-  return { timeFactor: outlier ? base * (1 + profile.outlierSlowdown) : base, outlier };
+  return { timeFactor: outlier ? base * shape.outlierFactor : base, outlier };
+}
+
+/** A profile's constants, computed once: the log-normal draw with mean 1 and the outlier multiplier. */
+function noiseShape(profile: NoiseProfile) {
+  const sigma = Math.sqrt(Math.log(1 + profile.cv * profile.cv));
+  const shift = (sigma * sigma) / 2;
+  return {
+    baseFactor: (rng: Prng) => Math.exp(sigma * rng.nextNormal() - shift),
+    outlierFactor: 1 + profile.outlierSlowdown,
+  };
 }
 
 /** The coordinates that make a repetition's noise reproducible. */
@@ -49,8 +59,26 @@ export function repetitionNoise(profile: NoiseProfile, key: RepetitionKey): Nois
 }
 
 /**
+ * The time factors of {@link repetitionNoise} for every repetition of one (seed, model version, scenario,
+ * workload): the same numbers, with the key's fixed part hashed once and no allocation but the generator (the
+ * simulator's per-row path).
+ */
+export function repetitionTimeFactors(
+  profile: NoiseProfile,
+  key: Omit<RepetitionKey, 'repetition'>,
+): (repetition: number) => number {
+  const rngFor = Prng.keyedBy(key.seed, key.modelVersion, key.scenario, key.workload);
+  const shape = noiseShape(profile);
+  return (repetition) => {
+    const rng = rngFor(repetition);
+    const base = shape.baseFactor(rng);
+    return rng.nextFloat() < profile.outlierProbability ? base * shape.outlierFactor : base;
+  };
+}
+
+/**
  * Applies a time factor to a metric value: times and latencies grow with it, throughputs shrink.
  */
-export function applyNoise(value: number, higherIsBetter: boolean, draw: NoiseDraw): number {
-  return higherIsBetter ? value / draw.timeFactor : value * draw.timeFactor;
+export function applyNoise(value: number, higherIsBetter: boolean, timeFactor: number): number {
+  return higherIsBetter ? value / timeFactor : value * timeFactor;
 }

@@ -4,9 +4,11 @@
  * the same key gives the same sequence on every platform and Node.js version.
  */
 
-/** FNV-1a (32-bit) of a string's UTF-16 code units. Deterministic, not cryptographic. */
-export function fnv1a32(text: string): number {
-  let h = 0x811c9dc5;
+/**
+ * FNV-1a (32-bit) of a string's UTF-16 code units. Deterministic, not cryptographic. FNV is a streaming hash:
+ * `fnv1a32(b, fnv1a32(a)) === fnv1a32(a + b)`, so a shared key prefix can be hashed once.
+ */
+export function fnv1a32(text: string, h: number = 0x811c9dc5): number {
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
@@ -14,13 +16,14 @@ export function fnv1a32(text: string): number {
   return h >>> 0;
 }
 
-/** One SplitMix32 step: returns the next state and a well-mixed 32-bit output. */
-function splitMix32(state: number): [number, number] {
-  const next = (state + 0x9e3779b9) >>> 0;
-  let z = next;
+const GOLDEN = 0x9e3779b9;
+
+/** SplitMix32's output for the state `state` (taken mod 2^32): a well-mixed 32-bit number. */
+function splitMix32(state: number): number {
+  let z = state >>> 0;
   z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
   z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-  return [next, (z ^ (z >>> 16)) >>> 0];
+  return (z ^ (z >>> 16)) >>> 0;
 }
 
 /**
@@ -34,14 +37,12 @@ export class Prng {
   private s3: number;
 
   private constructor(seed: number) {
-    let st = seed >>> 0;
-    const out: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      const [n, v] = splitMix32(st);
-      st = n;
-      out.push(v);
-    }
-    [this.s0, this.s1, this.s2, this.s3] = out as [number, number, number, number];
+    // Four SplitMix32 steps from the seed (written out: this runs once per simulated measurement).
+    const st = seed >>> 0;
+    this.s0 = splitMix32(st + GOLDEN);
+    this.s1 = splitMix32(st + 2 * GOLDEN);
+    this.s2 = splitMix32(st + 3 * GOLDEN);
+    this.s3 = splitMix32(st + 4 * GOLDEN);
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1; // the all-zero state is a fixed point
   }
 
@@ -50,7 +51,29 @@ export class Prng {
    * are joined with an unambiguous separator and hashed, so any change to any part gives another stream.
    */
   static fromKey(...parts: ReadonlyArray<string | number>): Prng {
-    return new Prng(fnv1a32(parts.map((p) => `${typeof p}:${String(p)}`).join('\u241f')));
+    return new Prng(fnv1a32(keyText(parts)));
+  }
+
+  /**
+   * The generator of `fromKey(...prefix, n)` for many non-negative integers `n`, hashing the prefix once and
+   * the digits of `n` without building strings (the simulator's per-row path): the returned function gives
+   * exactly the generator `fromKey` would.
+   */
+  static keyedBy(...prefix: ReadonlyArray<string | number>): (n: number) => Prng {
+    const h = fnv1a32(`${keyText(prefix)}${KEY_SEPARATOR}number:`);
+    const digits: number[] = [];
+    return (n) => {
+      if (!Number.isSafeInteger(n) || n < 0)
+        throw new RangeError(`key index must be a non-negative integer: ${n}`);
+      digits.length = 0;
+      do {
+        digits.push(48 + (n % 10));
+        n = Math.floor(n / 10);
+      } while (n > 0);
+      let x = h;
+      for (let i = digits.length - 1; i >= 0; i--) x = Math.imul(x ^ digits[i], 0x01000193);
+      return new Prng(x >>> 0);
+    };
   }
 
   /** The next 32-bit unsigned integer. */
@@ -77,6 +100,12 @@ export class Prng {
     const u2 = this.nextFloat();
     return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
   }
+}
+
+const KEY_SEPARATOR = '\u241f';
+
+function keyText(parts: ReadonlyArray<string | number>): string {
+  return parts.map((p) => `${typeof p}:${String(p)}`).join(KEY_SEPARATOR);
 }
 
 function rotl(x: number, k: number): number {

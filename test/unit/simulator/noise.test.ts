@@ -2,6 +2,7 @@ import {
   applyNoise,
   drawNoise,
   repetitionNoise,
+  repetitionTimeFactors,
   type NoiseProfile,
 } from '../../../src/simulator/model/noise';
 import { Prng } from '../../../src/simulator/model/prng';
@@ -87,8 +88,18 @@ describe('repetition noise', () => {
   });
 
   it('slows times and lowers throughputs', () => {
-    const draw = { timeFactor: 1.25, outlier: false };
-    expect(applyNoise(100, true, draw)).toBe(80);
-    expect(applyNoise(100, false, draw)).toBe(125);
+    expect(applyNoise(100, true, 1.25)).toBe(80);
+    expect(applyNoise(100, false, 1.25)).toBe(125);
+  });
+});
+
+describe('repetitionTimeFactors', () => {
+  it('gives exactly the time factors of repetitionNoise, repetition by repetition', () => {
+    const profile = { cv: 0.03, outlierProbability: 0.05, outlierSlowdown: 0.3 };
+    const key = { seed: 42, modelVersion: '2007.1.0', scenario: 'xen-3-1--core2', workload: 'net-rx' };
+    const factors = repetitionTimeFactors(profile, key);
+    for (const repetition of [0, 1, 9, 10, 99, 100, 12345, 9_999_999]) {
+      expect(factors(repetition)).toBe(repetitionNoise(profile, { ...key, repetition }).timeFactor);
+    }
   });
 });
