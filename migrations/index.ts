@@ -5,6 +5,7 @@ import { OperatingSystemParent1795612814914 } from './1795612814914-operating-sy
 import { VendorRelationEffects1795613230226 } from './1795613230226-vendor-relation-effects';
 import { CalibrationTargets1795614706785 } from './1795614706785-calibration-targets';
 import { BenchmarkStorage1795618574647 } from './1795618574647-benchmark-storage';
+import { ApiKeysAndAuditLog1795619000000 } from './1795619000000-api-keys-and-audit-log';
 
 /** Every migration, in order. New migrations are appended here (no glob loading). */
 export const MIGRATIONS: Function[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: Function[] = [
   VendorRelationEffects1795613230226,
   CalibrationTargets1795614706785,
   BenchmarkStorage1795618574647,
+  ApiKeysAndAuditLog1795619000000,
 ];

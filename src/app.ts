@@ -16,6 +16,11 @@ import { SessionService } from './conference/session.service';
 import { TrackCoverageService } from './conference/track-coverage.service';
 import { StartupError } from './errors';
 import { createFormatError } from './graphql/format-error';
+import { costLimitPlugin, limitRules, PARSE_OPTIONS } from './graphql/limits';
+import { ApiKeyService } from './auth/api-key.service';
+import { viewerOf } from './auth/auth.middleware';
+import { AuditService } from './audit/audit.service';
+import { CurationService } from './curation/curation.service';
 import { metricsPlugin } from './graphql/metrics.plugin';
 import { createHttpApp } from './http/http-app';
 import { HypervisorService } from './hypervisors/hypervisor.service';
@@ -42,14 +47,32 @@ import { VendorService } from './vendors/vendor.service';
 export interface App {
   /** Base URL the server listens on, e.g. `http://127.0.0.1:4000`. */
   readonly url: string;
+  /** The primary (read-write) data source: migrations, seeds, mutations. */
   readonly dataSource: DataSource;
+  /** The read-only pool that serves queries. */
+  readonly readDataSource: DataSource;
   /** Stops accepting connections, lets in-flight requests finish, closes the pool and the embedded PostgreSQL. */
   stop(): Promise<void>;
 }
 
-/** Services for a data source: the only place they are constructed. */
-export function createServices(dataSource: DataSource): Services {
+/** Where writes go: the primary, and the statement timeout of a write's transaction. */
+export interface WriteTarget {
+  dataSource: DataSource;
+  statementTimeoutMs: number;
+}
+
+/**
+ * Services for a data source: the only place they are constructed. Query services get `dataSource` (the
+ * read-only pool in the server); services that write get `writer` (the primary; defaults to `dataSource`).
+ */
+export function createServices(
+  dataSource: DataSource,
+  writer: WriteTarget = { dataSource, statementTimeoutMs: 5000 },
+): Services {
   return {
+    apiKeys: new ApiKeyService(dataSource),
+    audit: new AuditService(dataSource),
+    curation: new CurationService(writer.dataSource, writer.statementTimeoutMs),
     sources: new SourceService(dataSource),
     licenses: new LicenseService(dataSource),
     vendors: new VendorService(dataSource),
@@ -80,12 +103,16 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const metrics = createMetrics();
   let database: Database | null = null;
   let graphqlHandler: RequestHandler | null = null;
+  let apiKeys: ApiKeyService | null = null;
 
   const httpApp = createHttpApp({
     logger,
     metrics,
     dataSource: () => database?.dataSource ?? null,
     graphqlHandler: () => graphqlHandler,
+    apiKeys: () => apiKeys,
+    maxRequestBytes: config.maxRequestBytes,
+    rateLimit: { anonymous: config.rateLimitAnonymous, perKey: config.rateLimitKey },
   });
   const httpServer = http.createServer(httpApp);
   await listen(httpServer, config);
@@ -96,23 +123,36 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   try {
     database = await openDatabase(config, logger);
     if (config.seedOnStart) await runSeeds(database.dataSource, logger);
-    const services = createServices(database.dataSource);
+    const services = createServices(database.readDataSource, {
+      dataSource: database.dataSource,
+      statementTimeoutMs: config.statementTimeoutMs,
+    });
+    apiKeys = services.apiKeys;
     apollo = new ApolloServer<Context>({
       schema: await buildAppSchema(createResolverContainer(services)),
-      introspection: true,
+      introspection: config.introspection,
+      csrfPrevention: true,
+      allowBatchedHttpRequests: false,
+      parseOptions: PARSE_OPTIONS,
+      validationRules: limitRules(),
       // main.ts owns the shutdown order (drain HTTP, then pool, then PostgreSQL).
       stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: false,
-      formatError: createFormatError(logger),
+      formatError: createFormatError(logger, {
+        hideSuggestions: !config.introspection,
+        statementTimeoutMs: config.statementTimeoutMs,
+      }),
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
         ApolloServerPluginLandingPageDisabled(),
         metricsPlugin(metrics),
+        costLimitPlugin(),
       ],
     });
     await apollo.start();
     graphqlHandler = expressMiddleware(apollo, {
-      context: () => Promise.resolve(createContext(services, currentRequestId() ?? 'unknown')),
+      context: ({ res }) =>
+        Promise.resolve(createContext(services, currentRequestId() ?? 'unknown', viewerOf(res))),
     });
   } catch (error) {
     await apollo?.stop().catch(() => undefined);
@@ -127,6 +167,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   return {
     url,
     dataSource: db.dataSource,
+    readDataSource: db.readDataSource,
     stop() {
       stopping ??= (async () => {
         await apollo.stop(); // drains the HTTP server: no new connections, in-flight requests finish

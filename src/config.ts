@@ -42,6 +42,12 @@ const schema = z.object({
   DB_POOL_SIZE: wholeNumber('DB_POOL_SIZE', 1, 200),
   SEED_ON_START: bool('SEED_ON_START'),
   SHUTDOWN_TIMEOUT_MS: wholeNumber('SHUTDOWN_TIMEOUT_MS', 0, 600_000),
+  DB_WRITE_POOL_SIZE: wholeNumber('DB_WRITE_POOL_SIZE', 1, 50),
+  DB_STATEMENT_TIMEOUT_MS: wholeNumber('DB_STATEMENT_TIMEOUT_MS', 100, 600_000),
+  GRAPHQL_INTROSPECTION: bool('GRAPHQL_INTROSPECTION'),
+  MAX_REQUEST_BYTES: wholeNumber('MAX_REQUEST_BYTES', 1024, 10_485_760),
+  RATE_LIMIT_ANONYMOUS: wholeNumber('RATE_LIMIT_ANONYMOUS', 0, 1_000_000),
+  RATE_LIMIT_KEY: wholeNumber('RATE_LIMIT_KEY', 0, 1_000_000),
 });
 
 /** The project folder (where package.json is), from `src/` as from `dist/src/`. */
@@ -65,6 +71,12 @@ const DEFAULTS: Record<keyof z.input<typeof schema>, string | undefined> = {
   DB_POOL_SIZE: '10',
   SEED_ON_START: 'true',
   SHUTDOWN_TIMEOUT_MS: '10000',
+  DB_WRITE_POOL_SIZE: '2',
+  DB_STATEMENT_TIMEOUT_MS: '5000',
+  GRAPHQL_INTROSPECTION: 'true',
+  MAX_REQUEST_BYTES: '262144',
+  RATE_LIMIT_ANONYMOUS: '600',
+  RATE_LIMIT_KEY: '6000',
 };
 
 export interface Config {
@@ -80,6 +92,17 @@ export interface Config {
   readonly dbPoolSize: number;
   readonly seedOnStart: boolean;
   readonly shutdownTimeoutMs: number;
+  /** Connections in the separate pool that serves mutations (reads use `dbPoolSize`). */
+  readonly dbWritePoolSize: number;
+  /** PostgreSQL `statement_timeout` of every connection, in milliseconds. */
+  readonly statementTimeoutMs: number;
+  /** Schema introspection on; when off, validation errors also stop suggesting field names. */
+  readonly introspection: boolean;
+  /** Largest request body accepted on /graphql, in bytes. */
+  readonly maxRequestBytes: number;
+  /** Requests per minute per client address without a key, and per API key (0: no limit). Per instance. */
+  readonly rateLimitAnonymous: number;
+  readonly rateLimitKey: number;
 }
 
 /**
@@ -112,5 +135,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: v.DB_POOL_SIZE,
     seedOnStart: v.SEED_ON_START,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+    dbWritePoolSize: v.DB_WRITE_POOL_SIZE,
+    statementTimeoutMs: v.DB_STATEMENT_TIMEOUT_MS,
+    introspection: v.GRAPHQL_INTROSPECTION,
+    maxRequestBytes: v.MAX_REQUEST_BYTES,
+    rateLimitAnonymous: v.RATE_LIMIT_ANONYMOUS,
+    rateLimitKey: v.RATE_LIMIT_KEY,
   });
 }

@@ -33,6 +33,10 @@ import { createNodeLoaders, type NodeLoaders } from './node/node.registry';
 import type { SearchService } from './search/search.service';
 import type { InteropService } from './interop/interop.service';
 import type { SimulatorModelService } from './simulator/simulator-model.service';
+import type { ApiKeyService } from './auth/api-key.service';
+import type { Viewer } from './auth/viewer';
+import type { AuditService } from './audit/audit.service';
+import type { CurationService } from './curation/curation.service';
 
 /** Per-request DataLoaders: one SQL statement per relation and tick, whatever the page size. */
 export type Loaders = CoreLoaders &
@@ -57,6 +61,8 @@ interface CoreLoaders {
 /** What every resolver receives. Built fresh for each request. */
 export interface Context {
   requestId: string;
+  /** The API key of the request (null: anonymous); mutations check its role with `requireRole`. */
+  viewer: Viewer | null;
   loaders: Loaders;
 }
 
@@ -80,11 +86,16 @@ export interface Services {
   search: SearchService;
   interop: InteropService;
   simulatorModel: SimulatorModelService;
+  apiKeys: ApiKeyService;
+  audit: AuditService;
+  /** Writes, on the primary data source. */
+  curation: CurationService;
 }
 
-export function createContext(services: Services, requestId: string): Context {
+export function createContext(services: Services, requestId: string, viewer: Viewer | null = null): Context {
   return {
     requestId,
+    viewer,
     loaders: {
       vendorById: new DataLoader((ids) => services.vendors.byIds(ids)),
       licenseById: new DataLoader((ids) => services.licenses.byIds(ids)),

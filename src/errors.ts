@@ -5,7 +5,19 @@ import { GraphQLError } from 'graphql';
  * `formatError` masks it and logs it with the request id.
  */
 export type ErrorCode =
-  'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE';
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  | 'LIMIT_EXCEEDED'
+  | 'SERVICE_UNAVAILABLE';
+
+/** Which limit a request hit and its value, in `extensions.limit` of every limit error. */
+export interface LimitInfo {
+  name: string;
+  max: number;
+}
 
 abstract class ClientError extends GraphQLError {
   constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
@@ -15,8 +27,8 @@ abstract class ClientError extends GraphQLError {
 
 /** The request's input is wrong; `argumentName` names the offending argument. */
 export class BadUserInputError extends ClientError {
-  constructor(message: string, argumentName?: string) {
-    super(message, 'BAD_USER_INPUT', argumentName ? { argumentName } : {});
+  constructor(message: string, argumentName?: string, extensions: { limit?: LimitInfo } = {}) {
+    super(message, 'BAD_USER_INPUT', { ...(argumentName ? { argumentName } : {}), ...extensions });
   }
 }
 
@@ -24,6 +36,27 @@ export class BadUserInputError extends ClientError {
 export class NotFoundError extends ClientError {
   constructor(message: string, argumentName?: string) {
     super(message, 'NOT_FOUND', argumentName ? { argumentName } : {});
+  }
+}
+
+/** No API key, or one that is unknown, malformed or revoked. */
+export class UnauthenticatedError extends ClientError {
+  constructor(message: string) {
+    super(message, 'UNAUTHENTICATED', { http: { status: 401 } });
+  }
+}
+
+/** A valid API key whose role may not do this. */
+export class ForbiddenError extends ClientError {
+  constructor(message: string) {
+    super(message, 'FORBIDDEN');
+  }
+}
+
+/** A run-time limit (e.g. the statement timeout) was hit; `extensions.limit` says which, with its value. */
+export class LimitExceededError extends ClientError {
+  constructor(message: string, limit: LimitInfo) {
+    super(message, 'LIMIT_EXCEEDED', { limit });
   }
 }
 
@@ -40,6 +73,7 @@ export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set<string>([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'RATE_LIMITED',
+  'LIMIT_EXCEEDED',
   'SERVICE_UNAVAILABLE',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

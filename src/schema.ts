@@ -37,6 +37,8 @@ import { NodeResolver } from './node/node.resolver';
 import { SearchResolver } from './search/search.resolver';
 import { InteropCellResolver, InteropResolver, ParavirtPathResolver } from './interop/interop.resolver';
 import { CalibrationResultResolver, SimulatorModelResolver } from './simulator/simulator-model.resolver';
+import { AuditResolver } from './audit/audit.resolver';
+import { CurationResolver } from './curation/curation.resolver';
 
 /** Every resolver class, in a fixed order (no glob loading). */
 export const RESOLVERS = [
@@ -77,6 +79,8 @@ export const RESOLVERS = [
   StanceShareResolver,
   VendorRepresentationResolver,
   HardwareAnnouncementResolver,
+  CurationResolver,
+  AuditResolver,
 ] as const;
 
 /** Resolver instances wired to their services: type-graphql's container, without an IoC library. */
@@ -119,6 +123,8 @@ export function createResolverContainer(services: Services): ContainerType {
     [StanceShareResolver, new StanceShareResolver()],
     [VendorRepresentationResolver, new VendorRepresentationResolver()],
     [HardwareAnnouncementResolver, new HardwareAnnouncementResolver()],
+    [CurationResolver, new CurationResolver(services.curation, services)],
+    [AuditResolver, new AuditResolver(services.audit)],
   ]);
   return {
     get(someClass) {

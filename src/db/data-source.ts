@@ -16,6 +16,22 @@ export interface DataSourceOptions {
   applicationName?: string;
   /** Where failed and slow statements are logged. */
   logger?: Logger;
+  /**
+   * Every transaction of the pool's connections is read-only (`default_transaction_read_only=on`): the pool that
+   * serves queries. A later read replica plugs in here.
+   */
+  readOnly?: boolean;
+  /** PostgreSQL `statement_timeout` of the pool's connections, in milliseconds (unset: the server's). */
+  statementTimeoutMs?: number;
+}
+
+/** libpq `options` for the session settings of a pool's connections (set at connect, no extra round trip). */
+export function sessionOptions(options: Pick<DataSourceOptions, 'readOnly' | 'statementTimeoutMs'>): string {
+  const settings: string[] = [];
+  if (options.readOnly) settings.push('-c default_transaction_read_only=on');
+  if (options.statementTimeoutMs !== undefined)
+    settings.push(`-c statement_timeout=${options.statementTimeoutMs}`);
+  return settings.join(' ');
 }
 
 /** The one factory for TypeORM data sources: app, CLI and tests. Schema comes only from migrations. */
@@ -33,6 +49,9 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     maxQueryExecutionTime: 1000,
     poolSize: options.poolSize ?? 10,
     applicationName: options.applicationName ?? 'virtlens',
-    extra: { connectionTimeoutMillis: 5000 },
+    extra: {
+      connectionTimeoutMillis: 5000,
+      ...(sessionOptions(options) ? { options: sessionOptions(options) } : {}),
+    },
   });
 }

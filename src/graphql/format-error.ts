@@ -3,6 +3,21 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { CLIENT_ERROR_CODES } from '../errors';
 import type { Logger } from '../observability/logger';
 import { currentRequestId } from '../observability/request-context';
+import { limitOfParseError } from './limits';
+
+export interface FormatErrorOptions {
+  /** Introspection is off: validation errors must not leak field names through "Did you mean …?". */
+  hideSuggestions?: boolean;
+  /** The statement timeout, named in the error of a statement it cancelled. */
+  statementTimeoutMs?: number;
+}
+
+const QUERY_CANCELED = '57014';
+
+function sqlState(error: unknown): string | undefined {
+  const e = error as { code?: string; driverError?: { code?: string } } | null;
+  return e?.driverError?.code ?? e?.code;
+}
 
 const DB_UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
@@ -32,15 +47,35 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * Apollo `formatError`: client errors pass as they are (without stack traces); a database outage becomes
  * SERVICE_UNAVAILABLE; anything else is masked as INTERNAL_SERVER_ERROR with the request id, and logged in full.
  */
-export function createFormatError(logger: Logger) {
+export function createFormatError(logger: Logger, options: FormatErrorOptions = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     const requestId = currentRequestId();
     if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      let message = formatted.message;
+      if (code === 'GRAPHQL_PARSE_FAILED') {
+        const limit = limitOfParseError(message);
+        if (limit) extensions['limit'] = limit;
+      }
+      if (options.hideSuggestions && code === 'GRAPHQL_VALIDATION_FAILED') {
+        message = message.replace(/ ?Did you mean .*\?$/, '');
+      }
+      return { ...formatted, message, extensions };
     }
     const original = unwrapResolverError(error);
+    if (sqlState(original) === QUERY_CANCELED && options.statementTimeoutMs !== undefined) {
+      logger.warn({ requestId, path: formatted.path }, 'statement timeout');
+      return {
+        message: `A database statement ran longer than the statement timeout of ${options.statementTimeoutMs} ms and was cancelled.`,
+        path: formatted.path,
+        extensions: {
+          code: 'LIMIT_EXCEEDED',
+          limit: { name: 'statementTimeoutMs', max: options.statementTimeoutMs },
+          requestId,
+        },
+      };
+    }
     if (isDatabaseUnavailable(original)) {
       logger.warn({ requestId, err: original }, 'database unavailable');
       return {

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
+import { authenticate } from '../auth/auth.middleware';
+import type { ApiKeyService } from '../auth/api-key.service';
 import { checkReadiness } from '../db/database';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { requestScope } from '../observability/request-context';
 import { graphiqlRouter } from './graphiql';
+import { rateLimiter, type RateLimitOptions } from './rate-limit';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -15,6 +18,12 @@ export interface HttpAppOptions {
   dataSource: () => DataSource | null;
   /** Null until Apollo Server has started. */
   graphqlHandler: () => RequestHandler | null;
+  /** Null until the database is open: requests are anonymous until then. */
+  apiKeys?: () => ApiKeyService | null;
+  /** Largest /graphql request body, in bytes (default 256 KiB). */
+  maxRequestBytes?: number;
+  /** Per-address and per-key requests per minute (default: none). */
+  rateLimit?: RateLimitOptions;
 }
 
 const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
@@ -84,7 +93,15 @@ export function createHttpApp(options: HttpAppOptions): Express {
     }
     next();
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), (req, res, next) => {
+  const maxRequestBytes = options.maxRequestBytes ?? 262_144;
+  app.use(
+    '/graphql',
+    express.json({ limit: maxRequestBytes }),
+    bodyErrors(maxRequestBytes),
+    authenticate(options.apiKeys ?? (() => null)),
+    rateLimiter(options.rateLimit ?? { anonymous: 0, perKey: 0 }),
+  );
+  app.use('/graphql', (req, res, next) => {
     const handler = options.graphqlHandler();
     if (!handler) {
       res.status(503).json({
@@ -107,4 +124,33 @@ export function createHttpApp(options: HttpAppOptions): Express {
       .send('Not found. Try /graphql, /graphiql, /healthz, /readyz or /metrics.\n');
   });
   return app;
+}
+
+/**
+ * A body over the size limit or one that is not JSON gets a GraphQL-shaped error saying so (413 names the limit
+ * and its value) instead of Express's HTML page.
+ */
+function bodyErrors(maxRequestBytes: number): ErrorRequestHandler {
+  return (error: { type?: string; status?: number }, _req, res, next) => {
+    if (error.type === 'entity.too.large') {
+      res.status(413).json({
+        errors: [
+          {
+            message: `The request body is larger than the limit of ${maxRequestBytes} bytes.`,
+            extensions: { code: 'BAD_REQUEST', limit: { name: 'requestBytes', max: maxRequestBytes } },
+          },
+        ],
+      });
+    } else if (error.type === 'entity.parse.failed') {
+      res.status(400).json({
+        errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+      });
+    } else if (error.status && error.status >= 400 && error.status < 500) {
+      res.status(error.status).json({
+        errors: [{ message: 'The request body cannot be read.', extensions: { code: 'BAD_REQUEST' } }],
+      });
+    } else {
+      next(error);
+    }
+  };
 }

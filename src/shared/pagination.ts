@@ -41,7 +41,9 @@ export function encodeCursor(offset: number): string {
 export function pageRequest(args: ConnectionArgs): PageRequest {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}; got ${first}.`, 'first');
+    throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}; got ${first}.`, 'first', {
+      limit: { name: 'pageSize', max: MAX_PAGE_SIZE },
+    });
   }
   if (args.after === undefined || args.after === null) return { offset: 0, limit: first };
   const decoded = Buffer.from(args.after, 'base64url').toString('utf8');

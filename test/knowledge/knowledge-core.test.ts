@@ -264,7 +264,11 @@ describe('bad input', () => {
           message: 'first must be between 0 and 200; got 201.',
           path: ['vendors'],
           locations: [{ line: 1, column: 3 }],
-          extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' },
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            argumentName: 'first',
+            limit: { name: 'pageSize', max: 200 },
+          },
         },
       ],
     });

@@ -14,6 +14,12 @@ describe('loadConfig', () => {
       dbPoolSize: 10,
       seedOnStart: true,
       shutdownTimeoutMs: 10000,
+      dbWritePoolSize: 2,
+      statementTimeoutMs: 5000,
+      introspection: true,
+      maxRequestBytes: 262144,
+      rateLimitAnonymous: 600,
+      rateLimitKey: 6000,
     });
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });
@@ -31,6 +37,12 @@ describe('loadConfig', () => {
         DB_POOL_SIZE: '20',
         SEED_ON_START: 'false',
         SHUTDOWN_TIMEOUT_MS: '2500',
+        DB_WRITE_POOL_SIZE: '3',
+        DB_STATEMENT_TIMEOUT_MS: '1500',
+        GRAPHQL_INTROSPECTION: 'false',
+        MAX_REQUEST_BYTES: '4096',
+        RATE_LIMIT_ANONYMOUS: '0',
+        RATE_LIMIT_KEY: '100',
       }),
     ).toEqual({
       env: 'production',
@@ -43,6 +55,12 @@ describe('loadConfig', () => {
       dbPoolSize: 20,
       seedOnStart: false,
       shutdownTimeoutMs: 2500,
+      dbWritePoolSize: 3,
+      statementTimeoutMs: 1500,
+      introspection: false,
+      maxRequestBytes: 4096,
+      rateLimitAnonymous: 0,
+      rateLimitKey: 100,
     });
   });
 
