@@ -31,6 +31,8 @@ import { DriverPackageService } from './drivers/driver-package.service';
 import { SupportStatementService } from './interop/support-statement.service';
 import { InteropService } from './interop/interop.service';
 import { SimulatorModelService } from './simulator/simulator-model.service';
+import { BenchmarkCatalogService } from './benchmarks/benchmark.service';
+import { PerformanceService } from './performance/performance.service';
 import { VendorRelationService } from './vendors/vendor-relation.service';
 import { LicenseService } from './licensing/license.service';
 import { LicensingReportService } from './licensing/licensing-report.service';
@@ -92,6 +94,8 @@ export function createServices(
     search: new SearchService(dataSource),
     interop: new InteropService(dataSource),
     simulatorModel: new SimulatorModelService(dataSource),
+    benchmarks: new BenchmarkCatalogService(dataSource),
+    performance: new PerformanceService(dataSource),
   };
 }
 

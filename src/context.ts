@@ -33,6 +33,9 @@ import { createNodeLoaders, type NodeLoaders } from './node/node.registry';
 import type { SearchService } from './search/search.service';
 import type { InteropService } from './interop/interop.service';
 import type { SimulatorModelService } from './simulator/simulator-model.service';
+import { createBenchmarkLoaders, type BenchmarkLoaders } from './benchmarks/benchmark.loader';
+import type { BenchmarkCatalogService } from './benchmarks/benchmark.service';
+import type { PerformanceService } from './performance/performance.service';
 import type { ApiKeyService } from './auth/api-key.service';
 import type { Viewer } from './auth/viewer';
 import type { AuditService } from './audit/audit.service';
@@ -47,6 +50,7 @@ export type Loaders = CoreLoaders &
   StatementLoaders &
   VendorRelationLoaders &
   ConferenceLoaders &
+  BenchmarkLoaders &
   NodeLoaders;
 
 interface CoreLoaders {
@@ -86,6 +90,8 @@ export interface Services {
   search: SearchService;
   interop: InteropService;
   simulatorModel: SimulatorModelService;
+  benchmarks: BenchmarkCatalogService;
+  performance: PerformanceService;
   apiKeys: ApiKeyService;
   audit: AuditService;
   /** Writes, on the primary data source. */
@@ -110,6 +116,7 @@ export function createContext(services: Services, requestId: string, viewer: Vie
       ...createStatementLoaders(services.statements),
       ...createVendorRelationLoaders(services.vendorRelations),
       ...createConferenceLoaders(services),
+      ...createBenchmarkLoaders(services.benchmarks),
       ...createNodeLoaders(services),
     },
   };

@@ -37,6 +37,13 @@ import { NodeResolver } from './node/node.resolver';
 import { SearchResolver } from './search/search.resolver';
 import { InteropCellResolver, InteropResolver, ParavirtPathResolver } from './interop/interop.resolver';
 import { CalibrationResultResolver, SimulatorModelResolver } from './simulator/simulator-model.resolver';
+import { ScenarioResolver, TestbedResolver, WorkloadResolver } from './benchmarks/benchmark.resolver';
+import {
+  NativeOverheadResolver,
+  PerformanceGroupKeyResolver,
+  PerformanceResolver,
+  SpeedupSideResolver,
+} from './performance/performance.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { CurationResolver } from './curation/curation.resolver';
 
@@ -59,6 +66,13 @@ export const RESOLVERS = [
   ParavirtPathResolver,
   SimulatorModelResolver,
   CalibrationResultResolver,
+  WorkloadResolver,
+  TestbedResolver,
+  ScenarioResolver,
+  PerformanceResolver,
+  PerformanceGroupKeyResolver,
+  SpeedupSideResolver,
+  NativeOverheadResolver,
   LicenseResolver,
   LicensingReportResolver,
   LicensedComponentResolver,
@@ -102,6 +116,13 @@ export function createResolverContainer(services: Services): ContainerType {
     [ParavirtPathResolver, new ParavirtPathResolver()],
     [SimulatorModelResolver, new SimulatorModelResolver(services.simulatorModel)],
     [CalibrationResultResolver, new CalibrationResultResolver()],
+    [WorkloadResolver, new WorkloadResolver(services.benchmarks)],
+    [TestbedResolver, new TestbedResolver(services.benchmarks)],
+    [ScenarioResolver, new ScenarioResolver(services.benchmarks)],
+    [PerformanceResolver, new PerformanceResolver(services.performance)],
+    [PerformanceGroupKeyResolver, new PerformanceGroupKeyResolver()],
+    [SpeedupSideResolver, new SpeedupSideResolver()],
+    [NativeOverheadResolver, new NativeOverheadResolver()],
     [HypervisorResolver, new HypervisorResolver(services.hypervisors)],
     [LicenseResolver, new LicenseResolver(services.licenses)],
     [LicensingReportResolver, new LicensingReportResolver(services.licensingReports)],

@@ -51,4 +51,7 @@ export const NODE_FETCHERS: Readonly<Record<string, Fetch>> = {
   Conference: (ctx, id) => ctx.loaders.conferenceById.load(id),
   Track: (ctx, id) => ctx.loaders.trackById.load(id),
   Session: (ctx, id) => ctx.loaders.sessionById.load(id),
+  Workload: (ctx, id) => ctx.loaders.workloadById.load(id),
+  Testbed: (ctx, id) => ctx.loaders.testbedById.load(id),
+  Scenario: (ctx, id) => ctx.loaders.scenarioById.load(id),
 };

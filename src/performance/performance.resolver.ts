@@ -1,0 +1,201 @@
+import { Arg, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import {
+  ExecutionModeEnum,
+  Scenario,
+  Testbed,
+  Workload,
+  type ExecutionMode,
+} from '../benchmarks/benchmark.type';
+import type { Context } from '../context';
+import { DriverPackage } from '../drivers/driver-package.type';
+import { HardwareFeature } from '../hardware/hardware-feature.type';
+import { Hypervisor } from '../hypervisors/hypervisor.type';
+import { HypervisorRelease } from '../hypervisors/hypervisor-release.type';
+import { OperatingSystem } from '../operating-systems/operating-system.type';
+import { required } from '../shared/resolving';
+import type { PerformanceService } from './performance.service';
+import {
+  BenchmarkTimeSeries,
+  BucketEnum,
+  DimensionEnum,
+  IntervalMethodEnum,
+  NativeOverhead,
+  ParavirtSpeedup,
+  PerformanceFilter,
+  PerformanceGroupKey,
+  PerformanceStats,
+  SeriesMetricEnum,
+  SpeedupSide,
+  StatisticEnum,
+  STATISTICS,
+  type Bucket,
+  type Dimension,
+  type IntervalMethod,
+  type SeriesMetric,
+  type Statistic,
+} from './performance.type';
+
+@Resolver()
+export class PerformanceResolver {
+  constructor(private readonly performance: PerformanceService) {}
+
+  @Query(() => PerformanceStats, {
+    description:
+      'Grouped statistics of benchmark measurements, from rollups kept in step with every load (no raw-row scan).',
+  })
+  performanceStats(
+    @Arg('groupBy', () => [DimensionEnum]) groupBy: Dimension[],
+    @Arg('filter', () => PerformanceFilter, { nullable: true }) filter: PerformanceFilter | null,
+    @Arg('stats', () => [StatisticEnum], { nullable: true, description: 'Default: all.' })
+    stats: Statistic[] | null,
+    @Arg('percentiles', () => [Float], {
+      nullable: true,
+      description: 'Quantiles in (0, 1), e.g. [0.5, 0.99].',
+    })
+    percentiles: number[] | null,
+  ): Promise<PerformanceStats> {
+    return this.performance.stats(
+      filter ?? {},
+      groupBy,
+      stats?.length ? stats : [...STATISTICS],
+      percentiles ?? [],
+    );
+  }
+
+  @Query(() => ParavirtSpeedup, {
+    description:
+      'How much faster the candidate mode is than the baseline on one workload (e.g. PV drivers vs emulated devices), ' +
+      'with a confidence interval and the scenarios compared.',
+  })
+  async paravirtSpeedup(
+    @Ctx() ctx: Context,
+    @Arg('workload', () => String, { description: 'Workload slug.' }) workload: string,
+    @Arg('baseline', () => ExecutionModeEnum, { defaultValue: 'hardware_assisted_emulated' })
+    baseline: ExecutionMode,
+    @Arg('candidate', () => ExecutionModeEnum, { defaultValue: 'hardware_assisted_pv_drivers' })
+    candidate: ExecutionMode,
+    @Arg('filter', () => PerformanceFilter, { nullable: true }) filter: PerformanceFilter | null,
+    @Arg('confidence', () => Float, { defaultValue: 0.95 }) confidence: number,
+    @Arg('method', () => IntervalMethodEnum, { defaultValue: 'WELCH' }) method: IntervalMethod,
+  ): Promise<ParavirtSpeedup> {
+    const result = await this.performance.speedup(
+      workload,
+      baseline,
+      candidate,
+      filter ?? {},
+      confidence,
+      method,
+    );
+    return {
+      ...result,
+      workload: required(
+        await ctx.loaders.workloadById.load(result.workloadId),
+        'workload',
+        'paravirtSpeedup',
+      ),
+    };
+  }
+
+  @Query(() => [NativeOverhead], {
+    description:
+      'Per scenario and workload, the fraction of native throughput on the same testbed and OS family.',
+  })
+  overheadVsNative(
+    @Arg('filter', () => PerformanceFilter, { nullable: true }) filter: PerformanceFilter | null,
+  ): Promise<NativeOverhead[]> {
+    return this.performance.overheadVsNative(filter ?? {});
+  }
+
+  @Query(() => BenchmarkTimeSeries, {
+    description: 'A statistic per time bucket of simulated dates, per group.',
+  })
+  benchmarkTimeSeries(
+    @Arg('metric', () => SeriesMetricEnum, { defaultValue: 'MEAN' }) metric: SeriesMetric,
+    @Arg('bucket', () => BucketEnum, { defaultValue: 'QUARTER' }) bucket: Bucket,
+    @Arg('filter', () => PerformanceFilter, { nullable: true }) filter: PerformanceFilter | null,
+    @Arg('groupBy', () => [DimensionEnum], { defaultValue: [] }) groupBy: Dimension[],
+  ): Promise<BenchmarkTimeSeries> {
+    return this.performance.timeSeries(metric, bucket, filter ?? {}, groupBy);
+  }
+}
+
+function load<T>(
+  id: number | null | undefined,
+  loader: { load(id: number): Promise<T | null> },
+): Promise<T | null> {
+  return id === null || id === undefined ? Promise.resolve(null) : loader.load(id);
+}
+
+@Resolver(() => PerformanceGroupKey)
+export class PerformanceGroupKeyResolver {
+  @FieldResolver(() => Hypervisor, {
+    nullable: true,
+    description: 'Null when not grouped, and for native runs.',
+  })
+  hypervisor(@Root() k: PerformanceGroupKey, @Ctx() ctx: Context): Promise<Hypervisor | null> {
+    return load(k.hypervisorId, ctx.loaders.hypervisorById);
+  }
+
+  @FieldResolver(() => HypervisorRelease, { nullable: true })
+  release(@Root() k: PerformanceGroupKey, @Ctx() ctx: Context): Promise<HypervisorRelease | null> {
+    return load(k.releaseId, ctx.loaders.releaseById);
+  }
+
+  @FieldResolver(() => OperatingSystem, { nullable: true })
+  guest(@Root() k: PerformanceGroupKey, @Ctx() ctx: Context): Promise<OperatingSystem | null> {
+    return load(k.guestId, ctx.loaders.osById);
+  }
+
+  @FieldResolver(() => DriverPackage, {
+    nullable: true,
+    description: 'Null when not grouped, or without PV drivers.',
+  })
+  driverPackage(@Root() k: PerformanceGroupKey, @Ctx() ctx: Context): Promise<DriverPackage | null> {
+    return load(k.driverPackageId, ctx.loaders.packageById);
+  }
+
+  @FieldResolver(() => Workload, { nullable: true })
+  workload(@Root() k: PerformanceGroupKey, @Ctx() ctx: Context): Promise<Workload | null> {
+    return load(k.workloadId, ctx.loaders.workloadById);
+  }
+
+  @FieldResolver(() => Testbed, { nullable: true })
+  testbed(@Root() k: PerformanceGroupKey, @Ctx() ctx: Context): Promise<Testbed | null> {
+    return load(k.testbedId, ctx.loaders.testbedById);
+  }
+
+  @FieldResolver(() => Scenario, { nullable: true })
+  scenario(@Root() k: PerformanceGroupKey, @Ctx() ctx: Context): Promise<Scenario | null> {
+    return load(k.scenarioId, ctx.loaders.scenarioById);
+  }
+
+  @FieldResolver(() => HardwareFeature, {
+    nullable: true,
+    description: 'Null when not grouped, or for scenarios that exercise no hardware feature.',
+  })
+  hardwareFeature(@Root() k: PerformanceGroupKey, @Ctx() ctx: Context): Promise<HardwareFeature | null> {
+    return load(k.hardwareFeatureId, ctx.loaders.featureById);
+  }
+}
+
+@Resolver(() => SpeedupSide)
+export class SpeedupSideResolver {
+  @FieldResolver(() => [Scenario], { description: 'The scenarios pooled on this side.' })
+  async scenarios(@Root() side: SpeedupSide, @Ctx() ctx: Context): Promise<Scenario[]> {
+    const found = await ctx.loaders.scenarioById.loadMany(side.scenarioIds);
+    return found.filter((s): s is Scenario => s !== null && !(s instanceof Error));
+  }
+}
+
+@Resolver(() => NativeOverhead)
+export class NativeOverheadResolver {
+  @FieldResolver(() => Scenario)
+  async scenario(@Root() o: NativeOverhead, @Ctx() ctx: Context): Promise<Scenario> {
+    return required(await ctx.loaders.scenarioById.load(o.scenarioId), 'scenario', 'overheadVsNative');
+  }
+
+  @FieldResolver(() => Workload)
+  async workload(@Root() o: NativeOverhead, @Ctx() ctx: Context): Promise<Workload> {
+    return required(await ctx.loaders.workloadById.load(o.workloadId), 'workload', 'overheadVsNative');
+  }
+}
