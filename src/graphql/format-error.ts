@@ -3,7 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { CLIENT_ERROR_CODES } from '../errors';
 import type { Logger } from '../observability/logger';
 import { currentRequestId } from '../observability/request-context';
-import { limitOfParseError } from './limits';
+import { limitOfGraphQLJsError } from './limits';
 
 export interface FormatErrorOptions {
   /** Introspection is off: validation errors must not leak field names through "Did you mean …?". */
@@ -54,9 +54,9 @@ export function createFormatError(logger: Logger, options: FormatErrorOptions = 
     if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       let message = formatted.message;
-      if (code === 'GRAPHQL_PARSE_FAILED') {
-        const limit = limitOfParseError(message);
-        if (limit) extensions['limit'] = limit;
+      if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED') {
+        const limit = limitOfGraphQLJsError(message);
+        if (limit) extensions['limit'] ??= limit;
       }
       if (options.hideSuggestions && code === 'GRAPHQL_VALIDATION_FAILED') {
         message = message.replace(/ ?Did you mean .*\?$/, '');
@@ -68,6 +68,7 @@ export function createFormatError(logger: Logger, options: FormatErrorOptions = 
       logger.warn({ requestId, path: formatted.path }, 'statement timeout');
       return {
         message: `A database statement ran longer than the statement timeout of ${options.statementTimeoutMs} ms and was cancelled.`,
+        locations: formatted.locations,
         path: formatted.path,
         extensions: {
           code: 'LIMIT_EXCEEDED',

@@ -23,8 +23,11 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../shared/pagination';
  * benchmark's 3-level list at page size 100) with headroom; see test/safety/limits.test.ts.
  */
 export const LIMITS = {
-  /** Nesting of fields (fragments counted where they are spread; introspection counted too). */
-  depth: 12,
+  /**
+   * Nesting of fields, through fragments (a spread adds no level of its own) and introspection alike:
+   * GraphiQL's introspection query is 15 deep (its `TypeRef` fragment nests `ofType` 9 times).
+   */
+  depth: 15,
   /** Aliased fields per operation. */
   aliases: 15,
   /** Directives per operation. */
@@ -36,6 +39,11 @@ export const LIMITS = {
    * 146 000; GitHub allows 500 000 nodes.
    */
   cost: 200_000,
+  /**
+   * Field nodes the cost computation may visit, fragments expanded where spread: what stops a fragment bomb
+   * (each fragment spreading the previous one many times) before it costs exponential time.
+   */
+  costNodes: 10_000,
   /** Items per connection page (checked by the connection arguments). */
   pageSize: MAX_PAGE_SIZE,
 } as const;
@@ -45,6 +53,13 @@ export const LIMITS = {
  * data decides, not the client, and the knowledge base's lists are short (one to a few dozen items).
  */
 export const UNPAGED_LIST_ITEMS = 5;
+
+/**
+ * The same for introspection lists (`__Schema.types`, `__Type.fields`, …), which are longer: this schema has
+ * about 150 types of up to ~30 fields. GraphiQL's introspection query costs about 100 000 with it, and
+ * nesting `fields { type { fields … } }` a few times over costs millions.
+ */
+export const INTROSPECTION_LIST_ITEMS = 20;
 
 /** `extensions.limit` for an error. */
 function limitError(message: string, limit: LimitInfo, extra: Record<string, unknown> = {}): GraphQLError {
@@ -70,6 +85,7 @@ export function limitRules(): ValidationRule[] {
         n: LIMITS.depth,
         // Introspection is counted like any query: skipping `__schema` is how the 2025 bypasses worked.
         ignoreIntrospection: false,
+        flattenFragments: true,
         propagateOnRejection: false,
         onReject: [onReject],
       }),
@@ -104,7 +120,8 @@ export const costEstimator: ComplexityEstimator = ({ type, field, args, childCom
     return 1 + pageSize(args) * childComplexity;
   }
   if (isListType(getNullableType(field.type))) {
-    const items = typeof args['first'] === 'number' ? pageSize(args) : UNPAGED_LIST_ITEMS;
+    const unpaged = type.name.startsWith('__') ? INTROSPECTION_LIST_ITEMS : UNPAGED_LIST_ITEMS;
+    const items = typeof args['first'] === 'number' ? pageSize(args) : unpaged;
     return items * (1 + childComplexity);
   }
   return 1 + childComplexity;
@@ -133,8 +150,16 @@ export function costLimitPlugin(): ApolloServerPlugin {
               variables: request.variables ?? {},
               operationName: operationName ?? undefined,
               estimators: [costEstimator],
+              maxQueryNodes: LIMITS.costNodes,
             });
-          } catch {
+          } catch (error) {
+            if ((error as Error).message === 'Query exceeds the maximum allowed number of nodes.') {
+              throw limitError(
+                `Query node limit of ${LIMITS.costNodes} exceeded (fragments counted where they are spread).`,
+                { name: 'costNodes', max: LIMITS.costNodes },
+                { http: { status: 400 } },
+              );
+            }
             // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT, nothing runs.
             return Promise.resolve();
           }
@@ -156,9 +181,17 @@ export function costLimitPlugin(): ApolloServerPlugin {
   };
 }
 
-/** The token limit is graphql-js's own error: give it the same `extensions.limit` as the others. */
-export function limitOfParseError(message: string): LimitInfo | null {
-  return /Document contains more than \d+ tokens/.test(message)
+/**
+ * graphql-js's own limits (the token limit of the parser; MaxIntrospectionDepthRule, which allows 3 nested
+ * `fields`/`interfaces`/`possibleTypes`/`inputFields` lists): give them the same `extensions.limit` as ours.
+ */
+export function limitOfGraphQLJsError(message: string): LimitInfo | null {
+  if (message === 'Maximum introspection depth exceeded') return { name: 'introspectionListDepth', max: 3 };
+  return limitOfParseError(message);
+}
+
+function limitOfParseError(message: string): LimitInfo | null {
+  return /Document contains more tha[nt] \d+ tokens/.test(message)
     ? { name: 'tokens', max: LIMITS.tokens }
     : null;
 }
