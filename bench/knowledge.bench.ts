@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { runSeeds } from '../seeds/index';
 import { startApp } from '../src/app';
 import { loadConfig, PROJECT_ROOT } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { startScratchPostgres } from '../src/db/scratch-postgres';
+import { measure, type BenchQuery, type BenchResult } from './support';
 
 /**
  * Latency of the knowledge and interoperability queries, each measured alone with sequential requests over HTTP
@@ -17,12 +17,6 @@ import { startScratchPostgres } from '../src/db/scratch-postgres';
  */
 const WARMUP = 20;
 const MEASURED = 200;
-
-interface BenchQuery {
-  name: string;
-  query: string;
-  variables?: Record<string, unknown>;
-}
 
 const QUERIES: BenchQuery[] = [
   {
@@ -75,51 +69,6 @@ const QUERIES: BenchQuery[] = [
   },
 ];
 
-interface BenchResult {
-  name: string;
-  requests: number;
-  p50Ms: number;
-  p90Ms: number;
-  p99Ms: number;
-  sqlStatementsPerRequest: number;
-  responseBytes: number;
-}
-
-async function measure(url: string, q: BenchQuery): Promise<BenchResult> {
-  const body = JSON.stringify({ query: q.query, variables: q.variables });
-  const once = async (): Promise<{ ms: number; statements: number; bytes: number }> => {
-    const t0 = performance.now();
-    const res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-    });
-    const text = await res.text();
-    if (res.status !== 200 || text.includes('"errors"'))
-      throw new Error(`${q.name}: bad response: ${text.slice(0, 300)}`);
-    return {
-      ms: performance.now() - t0,
-      statements: Number(res.headers.get('x-sql-statements')),
-      bytes: text.length,
-    };
-  };
-  for (let i = 0; i < WARMUP; i++) await once();
-  const samples = [];
-  for (let i = 0; i < MEASURED; i++) samples.push(await once());
-  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
-  const pct = (p: number) =>
-    Number(ms[Math.min(ms.length - 1, Math.floor((p / 100) * ms.length))].toFixed(2));
-  return {
-    name: q.name,
-    requests: MEASURED,
-    p50Ms: pct(50),
-    p90Ms: pct(90),
-    p99Ms: pct(99),
-    sqlStatementsPerRequest: samples[0].statements,
-    responseBytes: samples[0].bytes,
-  };
-}
-
 async function main(): Promise<void> {
   const logger = pino({ level: 'warn' });
   const pg = await startScratchPostgres(logger);
@@ -158,7 +107,7 @@ async function main(): Promise<void> {
       logger,
     );
     const results: BenchResult[] = [];
-    for (const q of QUERIES) results.push(await measure(app.url, q));
+    for (const q of QUERIES) results.push(await measure(app.url, q, WARMUP, MEASURED));
     await app.stop();
 
     const report = { node: process.version, date: new Date().toISOString(), results };

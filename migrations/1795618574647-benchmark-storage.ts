@@ -18,9 +18,11 @@ const LAST_YEAR = 2011;
  * Rollups, at month grain per run, scenario and workload:
  * - `measurement_rollup`: count, sum, sum of squares, min, max (mean and stddev follow; groups merge by adding);
  * - `measurement_sketch`: a log-bucket histogram (bin k holds values in (γ^(k−1), γ^k], γ = 1.01), so any
- *   percentile of any merge of groups is known within ±0.5% relative error without reading raw rows.
+ *   percentile of any merge of groups is known within ±0.5% relative error without reading raw rows;
+ * and `measurement_rollup_total` / `measurement_sketch_total`, the same over each run's whole window (summed from
+ * the month grain in the loading transaction), which answer every question that names no month.
  *
- * Citus: `measurement`, `measurement_rollup` and `measurement_sketch` are distributed by `scenario_id`
+ * Citus: `measurement` and the four rollup tables are distributed by `scenario_id`
  * (co-located: every group by scenario attribute is answered shard-locally, then merged); `workload`,
  * `testbed`, `scenario`, `benchmark_run` and the knowledge tables are reference tables. Hence no identity
  * column, no unique constraint without `scenario_id`, and foreign keys only from the rollups to reference
@@ -156,10 +158,36 @@ export class BenchmarkStorage1795618574647 implements MigrationInterface {
         PRIMARY KEY (scenario_id, workload_id, month, run_id, bin)
       )`);
     await q.query('CREATE INDEX measurement_sketch_run_idx ON measurement_sketch (run_id)');
+
+    // The same two rollups over a run's whole window, for questions without dates (most of them): a run has
+    // about 25 months per (scenario, workload), so these are ~25× smaller than the month-grain tables.
+    await q.query(`
+      CREATE TABLE measurement_rollup_total (
+        run_id integer NOT NULL,
+        scenario_id integer NOT NULL,
+        workload_id smallint NOT NULL,
+        count bigint NOT NULL CHECK (count > 0),
+        sum double precision NOT NULL,
+        sum_sq double precision NOT NULL,
+        min double precision NOT NULL,
+        max double precision NOT NULL,
+        PRIMARY KEY (scenario_id, workload_id, run_id)
+      )`);
+    await q.query(`
+      CREATE TABLE measurement_sketch_total (
+        run_id integer NOT NULL,
+        scenario_id integer NOT NULL,
+        workload_id smallint NOT NULL,
+        bin integer NOT NULL,
+        count bigint NOT NULL CHECK (count > 0),
+        PRIMARY KEY (scenario_id, workload_id, run_id, bin)
+      )`);
   }
 
   public async down(q: QueryRunner): Promise<void> {
     for (const table of [
+      'measurement_sketch_total',
+      'measurement_rollup_total',
       'measurement_sketch',
       'measurement_rollup',
       'measurement',

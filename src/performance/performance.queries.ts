@@ -65,16 +65,31 @@ export class Params {
   }
 }
 
-/** FROM … WHERE … over a rollup table for a filter and the dimensions grouped. */
+/**
+ * Which rollups can answer: the month grain when the question names months (a date filter or a time bucket),
+ * otherwise the ~25× smaller whole-window grain.
+ */
+export type Grain = 'month' | 'total';
+
+export function grainFor(filter: ResolvedFilter, dimensions: readonly Dimension[]): Grain {
+  const dated =
+    filter.fromMonth || filter.toMonth || dimensions.some((d) => DIMENSION_SQL[d].column === 'period');
+  return dated ? 'month' : 'total';
+}
+
+type RollupTable = 'measurement_rollup' | 'measurement_sketch';
+
+/** FROM … WHERE … over a rollup table (at the grain the filter and dimensions need). */
 export function rollupSource(
-  table: 'measurement_rollup' | 'measurement_sketch',
+  table: RollupTable,
   filter: ResolvedFilter,
   dimensions: readonly Dimension[],
   params: Params,
-  options: { where?: readonly string[]; joinGuest?: boolean; join?: readonly string[] } = {},
+  options: { where?: readonly string[]; joinGuest?: boolean; join?: readonly string[]; grain?: Grain } = {},
 ): string {
   const joins = new Set(dimensions.map((d) => DIMENSION_SQL[d].join).filter(Boolean));
   if (filter.hypervisors.length) joins.add('release');
+  const grain = options.grain ?? grainFor(filter, dimensions);
   const where: string[] = [...(options.where ?? [])];
   const any = (column: string, ids: readonly unknown[], cast: string) => {
     if (ids.length) where.push(`${column} = ANY(${params.add(ids, cast)})`);
@@ -94,7 +109,7 @@ export function rollupSource(
   }
   if (filter.fromMonth) where.push(`r.month >= ${params.add(filter.fromMonth, 'date')}`);
   if (filter.toMonth) where.push(`r.month <= ${params.add(filter.toMonth, 'date')}`);
-  return `${table} r JOIN scenario s ON s.id = r.scenario_id
+  return `${table}${grain === 'total' ? '_total' : ''} r JOIN scenario s ON s.id = r.scenario_id
     ${joins.has('release') ? 'LEFT JOIN hypervisor_release hr ON hr.id = s.hypervisor_release_id' : ''}
     ${joins.has('feature') ? 'LEFT JOIN scenario_hardware_feature shf ON shf.scenario_id = s.id' : ''}
     ${options.joinGuest ? 'JOIN operating_system o ON o.id = s.guest_os_id' : ''}
@@ -274,7 +289,7 @@ export function timeSeriesSql(
   const period = PERIOD_FORMAT[bucket];
   if (metric !== 'FRACTION_OF_NATIVE') {
     const sql = `SELECT ${keySelect}${period} AS period, ${STAT_SQL[metric]} AS value, sum(r.count)::float8 AS count
-                   FROM ${rollupSource('measurement_rollup', filter, groupBy, params)}
+                   FROM ${rollupSource('measurement_rollup', filter, groupBy, params, { grain: 'month' })}
                   GROUP BY ${groupList}period ORDER BY ${groupList}period LIMIT ${params.add(limit, 'int')}`;
     return { sql, params: params.values };
   }
@@ -289,6 +304,7 @@ export function timeSeriesSql(
              / sum(r.count) AS value,
            sum(r.count)::float8 AS count
       FROM ${rollupSource('measurement_rollup', filter, groupBy, params, {
+        grain: 'month',
         where: ["s.mode <> 'native'"],
         joinGuest: true,
         join: [

@@ -27,10 +27,14 @@ describe('migrations', () => {
     await ds.runMigrations({ transaction: 'each' });
     expect(await tables()).toEqual(
       [
+        'api_key',
+        'audit_log',
         'benchmark_run',
         'measurement',
         'measurement_rollup',
+        'measurement_rollup_total',
         'measurement_sketch',
+        'measurement_sketch_total',
         ...Array.from({ length: 10 }, (_, i) => `measurement_y${2002 + i}`),
         'scenario',
         'scenario_hardware_feature',

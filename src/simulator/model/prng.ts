@@ -31,12 +31,16 @@ function splitMix32(state: number): number {
  * so that a run is reproducible from its seed and coordinates.
  */
 export class Prng {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
+  private s3 = 0;
 
   private constructor(seed: number) {
+    this.reseed(seed);
+  }
+
+  private reseed(seed: number): void {
     // Four SplitMix32 steps from the seed (written out: this runs once per simulated measurement).
     const st = seed >>> 0;
     this.s0 = splitMix32(st + GOLDEN);
@@ -57,11 +61,12 @@ export class Prng {
   /**
    * The generator of `fromKey(...prefix, n)` for many non-negative integers `n`, hashing the prefix once and
    * the digits of `n` without building strings (the simulator's per-row path): the returned function gives
-   * exactly the generator `fromKey` would.
+   * exactly the generator `fromKey` would, as one object reseeded on every call (use it before the next call).
    */
   static keyedBy(...prefix: ReadonlyArray<string | number>): (n: number) => Prng {
     const h = fnv1a32(`${keyText(prefix)}${KEY_SEPARATOR}number:`);
     const digits: number[] = [];
+    const rng = new Prng(0);
     return (n) => {
       if (!Number.isSafeInteger(n) || n < 0)
         throw new RangeError(`key index must be a non-negative integer: ${n}`);
@@ -72,7 +77,8 @@ export class Prng {
       } while (n > 0);
       let x = h;
       for (let i = digits.length - 1; i >= 0; i--) x = Math.imul(x ^ digits[i], 0x01000193);
-      return new Prng(x >>> 0);
+      rng.reseed(x >>> 0);
+      return rng;
     };
   }
 

@@ -93,6 +93,7 @@ export async function loadSimulatedRun(
   );
   await copyInto(client, 'measurement_rollup', ROLLUP_COLUMNS, rollups.rollupLines);
   await copyInto(client, 'measurement_sketch', SKETCH_COLUMNS, rollups.sketchLines);
+  await summarizeRunWindow(queryRunner, runId);
   await queryRunner.query('UPDATE benchmark_run SET row_count = $2 WHERE id = $1', [runId, done]);
   return {
     runId,
@@ -102,9 +103,31 @@ export async function loadSimulatedRun(
   };
 }
 
+/** Fills the whole-window rollups of a run from its month-grain rollups (not from raw rows). */
+export async function summarizeRunWindow(queryRunner: QueryRunner, runId: number): Promise<void> {
+  await queryRunner.query(
+    `INSERT INTO measurement_rollup_total (run_id, scenario_id, workload_id, count, sum, sum_sq, min, max)
+     SELECT run_id, scenario_id, workload_id, sum(count), sum(sum), sum(sum_sq), min(min), max(max)
+       FROM measurement_rollup WHERE run_id = $1 GROUP BY 1, 2, 3`,
+    [runId],
+  );
+  await queryRunner.query(
+    `INSERT INTO measurement_sketch_total (run_id, scenario_id, workload_id, bin, count)
+     SELECT run_id, scenario_id, workload_id, bin, sum(count)
+       FROM measurement_sketch WHERE run_id = $1 GROUP BY 1, 2, 3, 4`,
+    [runId],
+  );
+}
+
 /** Deletes a run with its measurements and rollups (measurements are found by scanning: runs are replaced rarely). */
 export async function deleteRun(queryRunner: QueryRunner, runId: number): Promise<void> {
-  for (const table of ['measurement_sketch', 'measurement_rollup', 'measurement']) {
+  const tables = [
+    'measurement_sketch_total',
+    'measurement_rollup_total',
+    'measurement_sketch',
+    'measurement_rollup',
+  ];
+  for (const table of [...tables, 'measurement']) {
     await queryRunner.query(`DELETE FROM ${table} WHERE run_id = $1`, [runId]);
   }
   await queryRunner.query('DELETE FROM benchmark_run WHERE id = $1', [runId]);
