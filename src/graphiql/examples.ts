@@ -188,6 +188,67 @@ query Hypervisors {
 `,
   },
   {
+    query: `# How much faster is a Windows guest on Xen with PV drivers than with emulated devices?
+# Ratio of means with a 95% interval (WELCH or BOOTSTRAP), sample sizes and the scenarios pooled.
+# Simulated data: the dataNote names the performance model version.
+query PvSpeedup($workload: String!, $confidence: Float) {
+  paravirtSpeedup(
+    workload: $workload
+    baseline: HARDWARE_ASSISTED_EMULATED
+    candidate: HARDWARE_ASSISTED_PV_DRIVERS
+    filter: { hypervisors: ["xen", "xensource-xenenterprise"], guests: ["windows"] }
+    confidence: $confidence
+  ) {
+    workload { name unit higherIsBetter }
+    speedup speedupLower speedupUpper
+    baseline { count mean stddev scenarios { name } }
+    candidate { count mean stddev scenarios { name driverPackage { name } } }
+    dataNote
+  }
+}
+`,
+    variables: vars({ workload: 'net-rx', confidence: 0.95 }),
+  },
+  {
+    query: `# Overhead against native, per hypervisor and mode, on a kernel build (a page-table-heavy workload),
+# with the median and 99th percentile from the quantile sketches.
+query OverheadByHypervisor {
+  performanceStats(
+    groupBy: [HYPERVISOR, MODE, TESTBED]
+    filter: { workloads: ["kernel-build"] }
+    percentiles: [0.5, 0.99]
+  ) {
+    groups {
+      key { hypervisor { name } mode testbed { slug nestedPaging } }
+      count mean stddev min max
+      percentiles { p value }
+    }
+    percentileRelativeError
+  }
+  overheadVsNative(filter: { workloads: ["kernel-build"], testbeds: ["opteron-barcelona-2000"] }) {
+    scenario { name paging }
+    fractionOfNative fractionLower fractionUpper
+  }
+}
+`,
+  },
+  {
+    query: `# KVM across releases: fraction of native throughput per quarter of simulated time
+# (virtio drivers arrive with kvm-60; nested paging with AMD Barcelona in September 2007).
+query KvmOverTime {
+  benchmarkTimeSeries(
+    metric: FRACTION_OF_NATIVE
+    bucket: QUARTER
+    filter: { hypervisors: ["kvm"] }
+    groupBy: [TESTBED]
+  ) {
+    series { key { testbed { slug } } points { period value count } }
+    dataNote
+  }
+}
+`,
+  },
+  {
     query: `# One hypervisor by slug (change it in the Variables pane).
 query HypervisorBySlug($slug: String!) {
   hypervisor(slug: $slug) {
