@@ -91,8 +91,9 @@ export async function loadSimulatedRun(
       }
     })(),
   );
-  await copyInto(client, 'measurement_rollup', ROLLUP_COLUMNS, rollups.rollupLines);
-  await copyInto(client, 'measurement_sketch', SKETCH_COLUMNS, rollups.sketchLines);
+  // One write each: line by line, tens of thousands of small COPY messages cost seconds.
+  await copyInto(client, 'measurement_rollup', ROLLUP_COLUMNS, [rollups.rollupLines.join('')]);
+  await copyInto(client, 'measurement_sketch', SKETCH_COLUMNS, [rollups.sketchLines.join('')]);
   await summarizeRunWindow(queryRunner, runId);
   await queryRunner.query('UPDATE benchmark_run SET row_count = $2 WHERE id = $1', [runId, done]);
   return {
