@@ -38,7 +38,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (code && DB_UNAVAILABLE_CODES.has(code)) return true;
     if (message && /Connection terminated|connection timeout|terminating connection/i.test(message))
       return true;
-    e = (e as { driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
+    // graphql-js wraps values that fail `instanceof Error` (e.g. errors from another realm) as NonErrorThrown.
+    e =
+      (e as { driverError?: unknown }).driverError ??
+      (e as { cause?: unknown }).cause ??
+      (e as { thrownValue?: unknown }).thrownValue;
   }
   return false;
 }
