@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
+import { ApiKeyService } from '../../src/auth/api-key.service';
+import { createDataSource } from '../../src/db/data-source';
 import { freePort } from '../../src/db/scratch-postgres';
+import { createTestDatabase } from '../support/database';
 import { isAlive, spawnServer, waitFor200 } from '../support/process';
 
 jest.setTimeout(120_000);
@@ -137,5 +141,62 @@ describe('the embedded PostgreSQL', () => {
       code: 1,
       stderr: `virtlens: Another PostgreSQL is already running on the data folder ${dataDir}; stop it (or the virtlens that started it) or set VIRTLENS_DATA_DIR to another folder.\n`,
     });
+  });
+});
+
+describe('SIGTERM during requests', () => {
+  it('stops accepting, lets the in-flight requests finish with their answers, and exits 0; logs hold no key', async () => {
+    const database = await createTestDatabase();
+    const ds = createDataSource({ url: database.url, poolSize: 1 });
+    await ds.initialize();
+    const { key } = await new ApiKeyService(ds).create('sigterm test', 'reader');
+    await ds.destroy();
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const server = spawnServer({
+      PORT: String(port),
+      DATABASE_URL: database.url,
+      SEED_ON_START: 'false',
+      LOG_LEVEL: 'debug',
+    });
+    const locker = new Client({ connectionString: database.url });
+    try {
+      await waitFor200(`${base}/readyz`);
+      // Hold the vendor table so that the requests below are still running when SIGTERM arrives.
+      await locker.connect();
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE vendor IN ACCESS EXCLUSIVE MODE');
+      const inFlight = [1, 2, 3].map(() =>
+        fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+          body: JSON.stringify({ query: '{ vendor(slug: "xensource") { name } }' }),
+        }).then(async (r) => ({ status: r.status, body: await r.json() })),
+      );
+      await new Promise((r) => setTimeout(r, 500));
+      server.child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 500));
+      const refused = await fetch(`${base}/healthz`).then(
+        () => 'answered',
+        () => 'refused',
+      );
+      await locker.query('ROLLBACK');
+      expect({ refused, answers: await Promise.all(inFlight), exit: await server.exited }).toEqual({
+        refused: 'refused',
+        answers: Array.from({ length: 3 }, () => ({
+          status: 200,
+          body: { data: { vendor: { name: 'XenSource' } } },
+        })),
+        exit: 0,
+      });
+      const log = server.stdout();
+      expect(log).toContain('"msg":"shutting down: finishing in-flight requests"');
+      expect(log).toContain('"authorization":"[redacted]"');
+      expect(log).not.toContain(key.slice(12));
+    } finally {
+      await locker.end().catch(() => undefined);
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
+      await database.drop();
+    }
   });
 });
