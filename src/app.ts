@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { runSeeds } from '../seeds/index';
@@ -149,6 +152,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
         ApolloServerPluginLandingPageDisabled(),
+        // No cache hints are used; the plugin would otherwise wrap every field resolver to collect them.
+        ApolloServerPluginCacheControlDisabled(),
         metricsPlugin(metrics),
         costLimitPlugin(),
       ],

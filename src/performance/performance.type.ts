@@ -106,6 +106,7 @@ export class PerformanceFilter {
 /** A group's identity: ids of the grouped dimensions (resolved to objects on demand). */
 @ObjectType('PerformanceGroupKey', {
   description: 'The values of the grouped dimensions; fields of dimensions not grouped by are null.',
+  simpleResolvers: true,
 })
 export class PerformanceGroupKey {
   hypervisorId?: number | null;
@@ -126,7 +127,7 @@ export class PerformanceGroupKey {
   period?: string | null;
 }
 
-@ObjectType('Percentile')
+@ObjectType('Percentile', { simpleResolvers: true })
 export class Percentile {
   @Field(() => Float, { description: 'The quantile asked for, in (0, 1).' })
   p!: number;
@@ -135,7 +136,10 @@ export class Percentile {
   value!: number;
 }
 
-@ObjectType('PerformanceGroup', { description: 'Statistics of one group of measurements.' })
+@ObjectType('PerformanceGroup', {
+  description: 'Statistics of one group of measurements.',
+  simpleResolvers: true,
+})
 export class PerformanceGroup {
   @Field(() => PerformanceGroupKey)
   key!: PerformanceGroupKey;
