@@ -10,6 +10,8 @@ import { startApp } from '../src/app';
 import { loadConfig, PROJECT_ROOT } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { startScratchPostgres } from '../src/db/scratch-postgres';
+import { emptyFilter, performanceStatsSql } from '../src/performance/performance.queries';
+import { STATISTICS } from '../src/performance/performance.type';
 import { loadSimulatedRun } from '../src/simulator/runs/load-run';
 import { measure, percentile, type BenchQuery, type BenchResult } from './support';
 
@@ -161,17 +163,24 @@ async function main(): Promise<void> {
     await app.stop();
 
     const plans: string[] = [];
-    const explain = async (title: string, sql: string) => {
-      const r = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
+    const explain = async (title: string, sql: string, params: unknown[] = []) => {
+      const r = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
       plans.push(`== ${title}\n${r.rows.map((x) => x['QUERY PLAN']).join('\n')}\n`);
     };
     await explain('plain GROUP BY over raw rows', RAW_GROUP_BY);
+    const stats5 = performanceStatsSql(emptyFilter(), ['HYPERVISOR', 'MODE', 'WORKLOAD'], STATISTICS, []);
     await explain(
-      'rollup GROUP BY (what performanceStats runs)',
-      `SELECT hr.hypervisor_id, s.mode, r.workload_id, sum(r.count), sum(r.sum) / sum(r.count), min(r.min), max(r.max)
-         FROM measurement_rollup r JOIN scenario s ON s.id = r.scenario_id
-         LEFT JOIN hypervisor_release hr ON hr.id = s.hypervisor_release_id GROUP BY 1, 2, 3`,
+      'performanceStats by hypervisor × mode × workload (its one statement)',
+      stats5.sql,
+      stats5.params,
     );
+    const pct = performanceStatsSql(
+      emptyFilter(),
+      ['HYPERVISOR', 'MODE', 'WORKLOAD'],
+      STATISTICS,
+      [0.5, 0.95, 0.99],
+    );
+    await explain('the same with p50/p95/p99 from the sketches', pct.sql, pct.params);
     const sizes = await client.query<{ rel: string; rows: string; size: string }>(
       `SELECT 'measurement' AS rel, (SELECT count(*) FROM measurement)::text AS rows,
               pg_size_pretty(sum(pg_total_relation_size(inhrelid))) AS size FROM pg_inherits
