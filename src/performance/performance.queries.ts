@@ -272,8 +272,10 @@ export function emptyFilter(): ResolvedFilter {
 
 /**
  * A time series in one statement: the grouped statistic per bucket, or, for FRACTION_OF_NATIVE, the
- * count-weighted mean of each month-group's fraction of the native mean (same testbed, OS family, workload,
- * all months) over non-native scenarios. At most `limit` rows (points) come back.
+ * count-weighted mean of each non-native scenario's fraction of the native mean (same testbed, OS family,
+ * workload, all months), the scenario's mean taken over the whole bucket (not per rollup month: for a time
+ * metric the fraction is not linear in the values, so month grain would change the answer). At most `limit`
+ * rows (points) come back.
  */
 export function timeSeriesSql(
   filter: ResolvedFilter,
@@ -299,10 +301,10 @@ export function timeSeriesSql(
       SELECT s.testbed_id, o.family, r.workload_id, ${MEAN_SQL} AS mean
         FROM ${rollupSource('measurement_rollup', nativeFilter, [], params, { where: ["s.mode = 'native'"], joinGuest: true })}
        GROUP BY 1, 2, 3)
-    SELECT ${keySelect}${period} AS period,
-           sum(r.count * CASE WHEN w.higher_is_better THEN (r.sum / r.count) / n.mean ELSE n.mean / (r.sum / r.count) END)
-             / sum(r.count) AS value,
-           sum(r.count)::float8 AS count
+    SELECT ${groupList}period, sum(x.n * x.fraction) / sum(x.n) AS value, sum(x.n) AS count
+      FROM (
+    SELECT ${keySelect}${period} AS period, sum(r.count)::float8 AS n,
+           CASE WHEN w.higher_is_better THEN (${MEAN_SQL}) / n.mean ELSE n.mean / (${MEAN_SQL}) END AS fraction
       FROM ${rollupSource('measurement_rollup', filter, groupBy, params, {
         grain: 'month',
         where: ["s.mode <> 'native'"],
@@ -312,6 +314,7 @@ export function timeSeriesSql(
           'JOIN native n ON n.testbed_id = s.testbed_id AND n.family = o.family AND n.workload_id = r.workload_id',
         ],
       })}
+     GROUP BY ${groupList}period, r.scenario_id, r.workload_id, w.higher_is_better, n.mean) x
      GROUP BY ${groupList}period ORDER BY ${groupList}period LIMIT ${params.add(limit, 'int')}`;
   return { sql, params: params.values };
 }
