@@ -16,7 +16,11 @@ describe('pageRequest', () => {
     try {
       pageRequest({ first });
     } catch (e) {
-      expect((e as BadUserInputError).extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'first' });
+      expect((e as BadUserInputError).extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        argumentName: 'first',
+        limit: { name: 'pageSize', max: 200 },
+      });
     }
   });
 
