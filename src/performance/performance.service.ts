@@ -52,6 +52,7 @@ const SLUG_TABLES = {
   testbeds: 'testbed',
   hardwareFeatures: 'hardware_feature',
   scenarios: 'scenario',
+  runs: 'benchmark_run',
 } as const;
 type SlugList = keyof typeof SLUG_TABLES;
 
@@ -273,7 +274,6 @@ export class PerformanceService {
     const resolved: ResolvedFilter = {
       ...emptyFilter(),
       modes: filter.modes ?? [],
-      runs: filter.runs ?? [],
       fromMonth: filter.from ? `${filter.from}-01` : null,
       toMonth: filter.to ? `${filter.to}-01` : null,
     };
@@ -287,6 +287,9 @@ export class PerformanceService {
                   UNION ALL SELECT g.slug, o.id FROM operating_system o JOIN g ON o.parent_id = g.id)
                 SELECT '${list}' AS list, slug, id FROM g) guests`;
       }
+      if (list === 'runs') {
+        return `SELECT 'runs' AS list, id::text AS slug, id FROM benchmark_run WHERE id = ANY($${i + 1}::int[])`;
+      }
       // `table` and `list` come from SLUG_TABLES, never from input.
       return `SELECT '${list}' AS list, slug, id FROM ${table} WHERE slug = ANY($${i + 1}::text[])`;
     });
@@ -296,11 +299,13 @@ export class PerformanceService {
     );
     for (const list of lists) {
       const found = rows.filter((r) => r.list === list);
-      const missing = filter[list]!.filter((slug) => !found.some((r) => r.slug === slug));
+      const wanted: readonly (string | number)[] = filter[list]!;
+      const missing = wanted.filter((slug) => !found.some((r) => r.slug === String(slug)));
       if (missing.length) {
         const name = names[list] ?? `${argument}.${list}`;
+        const what = list === 'runs' ? 'benchmark run' : SLUG_TABLES[list].replace(/_/g, ' ');
         throw new BadUserInputError(
-          `Unknown ${SLUG_TABLES[list].replace(/_/g, ' ')} ${missing.map((m) => `"${m}"`).join(', ')} in ${name}.`,
+          `Unknown ${what} ${missing.map((m) => (typeof m === 'number' ? m : `"${m}"`)).join(', ')} in ${name}.`,
           name,
         );
       }

@@ -216,6 +216,12 @@ describe('performanceStats refuses bad input, naming the argument', () => {
     ).toEqual(badInput(`Unknown ${noun} "no-such-thing", "nor-this" in filter.${list}.`, `filter.${list}`));
   });
 
+  it('an unknown run id in filter.runs (a known one beside it is fine)', async () => {
+    expect(await failure({ groupBy: ['WORKLOAD'], filter: { runs: [1, 987654] } })).toEqual(
+      badInput('Unknown benchmark run 987654 in filter.runs.', 'filter.runs'),
+    );
+  });
+
   it('names only the unknown slugs when known ones come with them', async () => {
     expect(
       await failure({ groupBy: ['WORKLOAD'], filter: { hypervisors: ['xen', 'kvm', 'xen-9'] } }),
