@@ -7,7 +7,8 @@ import { Hypervisor } from '../hypervisors/hypervisor.type';
 import { SupportStatement } from '../interop/support-statement.type';
 import { Source } from '../sources/source.type';
 import { Vendor } from '../vendors/vendor.type';
-import type { CurationService, WriteRequest } from './curation.service';
+import type { WriteRequest } from '../audit/audited-write';
+import type { CurationService } from './curation.service';
 import {
   CreateHypervisorInput,
   CreateHypervisorReleaseInput,

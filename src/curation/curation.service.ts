@@ -1,7 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import type { Viewer } from '../auth/viewer';
-import { withWriteTransaction } from '../db/write-transaction';
+import { auditedWrite, type WriteRequest } from '../audit/audited-write';
 import { DriverPackageEntity } from '../drivers/driver-package.entity';
 import { BadUserInputError } from '../errors';
 import { HypervisorReleaseEntity } from '../hypervisors/hypervisor-release.entity';
@@ -32,12 +30,6 @@ import type { CreateSourceInput } from './source.input';
 import type { CreateSupportStatementInput, UpdateSupportStatementInput } from './support-statement.input';
 import { checkPartialDate } from './validation';
 import type { CreateVendorInput, UpdateVendorInput } from './vendor.input';
-
-/** Who writes, in which request: what every audit entry records. */
-export interface WriteRequest {
-  viewer: Viewer;
-  requestId: string;
-}
 
 /**
  * Creates and updates curated facts. Each call is one transaction on the primary: the row, its citations,
@@ -342,20 +334,16 @@ export class CurationService {
       after: () => Promise<object>;
     }>,
   ): Promise<string> {
-    return withWriteTransaction(this.db, this.statementTimeoutMs, async (m) => {
-      const done = await work(m);
-      await AuditService.record(m, {
-        viewer: req.viewer,
-        requestId: req.requestId,
-        action,
-        entity,
-        entityId: done.id,
-        before: done.before,
-        after: await done.after(),
-      });
-      await refreshSearch(m);
-      return done.slug;
-    });
+    return auditedWrite(
+      { dataSource: this.db, statementTimeoutMs: this.statementTimeoutMs },
+      req,
+      { action, entity },
+      async (m) => {
+        const done = await work(m);
+        return { entityId: done.id, before: done.before, after: done.after, result: done.slug };
+      },
+      refreshSearch,
+    );
   }
 }
 
