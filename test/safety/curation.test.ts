@@ -166,6 +166,48 @@ describe('editor mutations over curated facts', () => {
     });
   });
 
+  it('updates a hypervisor and a release; null clears an optional field, absent leaves it', async () => {
+    const h = await edit(`mutation { updateHypervisor(slug: "acme-hv", input: {
+      techniques: [PARAVIRTUALIZATION, HARDWARE_ASSISTED, PARAVIRTUALIZATION], licenseSlug: "bsd-unspecified",
+      firstReleasedOn: null }) { name techniques license { slug } firstReleasedOn } }`);
+    expect(h.body).toEqual({
+      data: {
+        updateHypervisor: {
+          name: 'Acme HV',
+          techniques: ['PARAVIRTUALIZATION', 'HARDWARE_ASSISTED'],
+          license: { slug: 'bsd-unspecified' },
+          firstReleasedOn: null,
+        },
+      },
+    });
+    const r =
+      await edit(`mutation { updateHypervisorRelease(slug: "acme-hv-1", input: { version: "1.1", releasedOn: "2007-07-15" }) {
+      version releasedOn releasedOnPrecision sources { slug } } }`);
+    expect(r.body).toEqual({
+      data: {
+        updateHypervisorRelease: {
+          version: '1.1',
+          releasedOn: '2007-07-15',
+          releasedOnPrecision: 'DAY',
+          sources: [{ slug: 'adamnash-2007-08-02' }],
+        },
+      },
+    });
+    const actions = await server.app.dataSource.query<{ action: string; entity: string }[]>(
+      `SELECT action, entity FROM audit_log ORDER BY id`,
+    );
+    expect(actions).toEqual([
+      { action: 'createVendor', entity: 'vendor' },
+      { action: 'updateVendor', entity: 'vendor' },
+      { action: 'createHypervisor', entity: 'hypervisor' },
+      { action: 'createHypervisorRelease', entity: 'hypervisor_release' },
+      { action: 'createSupportStatement', entity: 'support_statement' },
+      { action: 'updateSupportStatement', entity: 'support_statement' },
+      { action: 'updateHypervisor', entity: 'hypervisor' },
+      { action: 'updateHypervisorRelease', entity: 'hypervisor_release' },
+    ]);
+  });
+
   it('creates a source', async () => {
     const res = await edit(`mutation { createSource(input: { slug: "vi-press-2007", title: "Virtual Iron 3.5",
       publisher: "Virtual Iron", url: "https://example.org/vi", publishedOn: "2007-06-11", kind: PRESS_RELEASE }) {
@@ -182,6 +224,36 @@ describe('editor mutations over curated facts', () => {
         },
       },
     });
+  });
+});
+
+describe('all or nothing', () => {
+  it('when the audit entry cannot be written, the vendor and its citations are not written either; the error is masked', async () => {
+    await server.app.dataSource.query(`
+      CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'audit store refuses writes'; END $$;
+      CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit();`);
+    try {
+      const before = [await count('vendor'), await count('vendor_source'), await count('audit_log')];
+      const res = await edit(CREATE_VENDOR, { input: { ...vendorInput, slug: 'half-written' } });
+      const requestId = res.headers.get('x-request-id');
+      expect(res.body).toEqual({
+        data: null,
+        errors: [
+          {
+            message: `Internal server error (request ${requestId}).`,
+            path: ['createVendor'],
+            extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+          },
+        ],
+      });
+      expect([await count('vendor'), await count('vendor_source'), await count('audit_log')]).toEqual(before);
+      expect(await count(`search_document WHERE slug = 'half-written'`)).toBe(0);
+    } finally {
+      await server.app.dataSource.query(
+        'DROP TRIGGER refuse_audit ON audit_log; DROP FUNCTION refuse_audit()',
+      );
+    }
   });
 });
 
