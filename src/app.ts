@@ -43,6 +43,7 @@ import type { Logger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { currentRequestId } from './observability/request-context';
 import { PersonService } from './people/person.service';
+import { createReportsBackend, type ReportsBackend } from './reports/reports.backend';
 import { buildAppSchema, createResolverContainer } from './schema';
 import { SearchService } from './search/search.service';
 import { SourceService } from './sources/source.service';
@@ -111,6 +112,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   let database: Database | null = null;
   let graphqlHandler: RequestHandler | null = null;
   let apiKeys: ApiKeyService | null = null;
+  let reports: ReportsBackend | null = null;
 
   const httpApp = createHttpApp({
     logger,
@@ -120,6 +122,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     apiKeys: () => apiKeys,
     maxRequestBytes: config.maxRequestBytes,
     rateLimit: { anonymous: config.rateLimitAnonymous, perKey: config.rateLimitKey },
+    reports: () => reports,
   });
   const httpServer = http.createServer(httpApp);
   await listen(httpServer, config);
@@ -163,6 +166,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       context: ({ res }) =>
         Promise.resolve(createContext(services, currentRequestId() ?? 'unknown', viewerOf(res))),
     });
+    // Reports run their documents through this same Apollo Server, with the same context factory.
+    reports = createReportsBackend(apollo, (res) =>
+      createContext(services, currentRequestId() ?? 'unknown', viewerOf(res)),
+    );
   } catch (error) {
     await apollo?.stop().catch(() => undefined);
     await closeServer(httpServer);
@@ -180,6 +187,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     stop() {
       stopping ??= (async () => {
         await apollo.stop(); // drains the HTTP server: no new connections, in-flight requests finish
+        await reports?.close();
         await db.close();
       })();
       return stopping;

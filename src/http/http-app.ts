@@ -8,6 +8,8 @@ import { checkReadiness } from '../db/database';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { requestScope } from '../observability/request-context';
+import type { ReportsBackend } from '../reports/reports.backend';
+import { reportsRouter } from '../reports/reports.router';
 import { graphiqlRouter } from './graphiql';
 import { rateLimiter, type RateLimitOptions } from './rate-limit';
 
@@ -24,6 +26,8 @@ export interface HttpAppOptions {
   maxRequestBytes?: number;
   /** Per-address and per-key requests per minute (default: none). */
   rateLimit?: RateLimitOptions;
+  /** Null until Apollo Server has started: the named reports of /reports. */
+  reports?: () => ReportsBackend | null;
 }
 
 const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
@@ -94,12 +98,14 @@ export function createHttpApp(options: HttpAppOptions): Express {
     next();
   });
   const maxRequestBytes = options.maxRequestBytes ?? 262_144;
+  // One budget per client for /graphql and /reports: a report is a GraphQL request.
+  const limiter = rateLimiter(options.rateLimit ?? { anonymous: 0, perKey: 0 });
   app.use(
     '/graphql',
     express.json({ limit: maxRequestBytes }),
     bodyErrors(maxRequestBytes),
     authenticate(options.apiKeys ?? (() => null)),
-    rateLimiter(options.rateLimit ?? { anonymous: 0, perKey: 0 }),
+    limiter,
   );
   app.use('/graphql', (req, res, next) => {
     const handler = options.graphqlHandler();
@@ -116,6 +122,13 @@ export function createHttpApp(options: HttpAppOptions): Express {
     }
     handler(req, res, next);
   });
+
+  app.use(
+    '/reports',
+    authenticate(options.apiKeys ?? (() => null)),
+    limiter,
+    reportsRouter(options.reports ?? (() => null)),
+  );
 
   app.use((_req, res) => {
     res

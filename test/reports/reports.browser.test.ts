@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { PROJECT_ROOT } from '../../src/config';
+import { REPORTS } from '../../src/reports/definitions/index';
+import { startTestServer, type TestServer } from '../support/server';
+
+/** Debian's Chromium (`apt-get install chromium`); .ci/run installs it. */
+const CHROMIUM = '/usr/bin/chromium';
+const OUTPUT = path.join(PROJECT_ROOT, 'test-output');
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(
+    `Reports browser test skipped: no Chromium at ${CHROMIUM} (install it with apt-get install chromium).`,
+  );
+}
+
+(haveChromium ? describe : describe.skip)('/reports in headless Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows every report with its chart drawn, its table and its downloads, loading nothing from another host', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+
+    const res = await page.goto(`${server.url}/reports`, { waitUntil: 'load' });
+    expect(res?.status()).toBe(200);
+    expect(await page.title()).toBe('virtlens reports');
+    expect(await page.locator('section h2').allTextContents()).toEqual(REPORTS.map((d) => d.title));
+
+    // Every chart image loaded and decoded to a real picture.
+    const charts = page.locator('img.chart');
+    expect(await charts.count()).toBe(REPORTS.length);
+    const sizes = await charts.evaluateAll((imgs) =>
+      imgs.map((element) => {
+        const img = element as unknown as { complete: boolean; naturalWidth: number };
+        return { complete: img.complete, width: img.naturalWidth };
+      }),
+    );
+    for (const size of sizes) expect(size).toEqual({ complete: true, width: expect.any(Number) as number });
+    expect(Math.min(...sizes.map((s) => s.width))).toBeGreaterThan(200);
+
+    expect(await page.locator('section table').count()).toBe(REPORTS.length);
+    expect(await page.locator('section table tbody tr').count()).toBeGreaterThan(REPORTS.length * 2);
+    const csvLink = page.locator('#pv-speedup a', { hasText: 'CSV' });
+    expect(await csvLink.getAttribute('href')).toBe('/reports/pv-speedup.csv');
+
+    const origin = new URL(server.url).origin;
+    expect(requested.filter((u) => !u.startsWith(origin))).toEqual([]);
+
+    fs.mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUTPUT, 'reports.png') });
+    await context.close();
+  }, 60_000);
+});
