@@ -6,6 +6,7 @@ import { VendorRelationEffects1795613230226 } from './1795613230226-vendor-relat
 import { CalibrationTargets1795614706785 } from './1795614706785-calibration-targets';
 import { BenchmarkStorage1795618574647 } from './1795618574647-benchmark-storage';
 import { ApiKeysAndAuditLog1795619000000 } from './1795619000000-api-keys-and-audit-log';
+import { IngestBatchDigest1795622011299 } from './1795622011299-ingest-batch-digest';
 
 /** Every migration, in order. New migrations are appended here (no glob loading). */
 export const MIGRATIONS: Function[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   CalibrationTargets1795614706785,
   BenchmarkStorage1795618574647,
   ApiKeysAndAuditLog1795619000000,
+  IngestBatchDigest1795622011299,
 ];

@@ -36,6 +36,9 @@ import type { SimulatorModelService } from './simulator/simulator-model.service'
 import { createBenchmarkLoaders, type BenchmarkLoaders } from './benchmarks/benchmark.loader';
 import type { BenchmarkCatalogService } from './benchmarks/benchmark.service';
 import type { PerformanceService } from './performance/performance.service';
+import type { IngestService } from './ingest/ingest.service';
+import type { SimulationJobs } from './ingest/simulation-jobs';
+import type { DataSource } from 'typeorm';
 import type { ApiKeyService } from './auth/api-key.service';
 import type { Viewer } from './auth/viewer';
 import type { AuditService } from './audit/audit.service';
@@ -92,6 +95,10 @@ export interface Services {
   simulatorModel: SimulatorModelService;
   benchmarks: BenchmarkCatalogService;
   performance: PerformanceService;
+  ingest: IngestService;
+  simulationJobs: SimulationJobs;
+  /** The primary and the statement timeout of write transactions. */
+  writer: { dataSource: DataSource; statementTimeoutMs: number };
   apiKeys: ApiKeyService;
   audit: AuditService;
   /** Writes, on the primary data source. */

@@ -38,6 +38,7 @@ import { SearchResolver } from './search/search.resolver';
 import { InteropCellResolver, InteropResolver, ParavirtPathResolver } from './interop/interop.resolver';
 import { CalibrationResultResolver, SimulatorModelResolver } from './simulator/simulator-model.resolver';
 import { ScenarioResolver, TestbedResolver, WorkloadResolver } from './benchmarks/benchmark.resolver';
+import { IngestResolver } from './ingest/ingest.resolver';
 import {
   NativeOverheadResolver,
   PerformanceGroupKeyResolver,
@@ -73,6 +74,7 @@ export const RESOLVERS = [
   PerformanceGroupKeyResolver,
   SpeedupSideResolver,
   NativeOverheadResolver,
+  IngestResolver,
   LicenseResolver,
   LicensingReportResolver,
   LicensedComponentResolver,
@@ -123,6 +125,10 @@ export function createResolverContainer(services: Services): ContainerType {
     [PerformanceGroupKeyResolver, new PerformanceGroupKeyResolver()],
     [SpeedupSideResolver, new SpeedupSideResolver()],
     [NativeOverheadResolver, new NativeOverheadResolver()],
+    [
+      IngestResolver,
+      new IngestResolver(services.ingest, services.simulationJobs, services.benchmarks, services.writer),
+    ],
     [HypervisorResolver, new HypervisorResolver(services.hypervisors)],
     [LicenseResolver, new LicenseResolver(services.licenses)],
     [LicensingReportResolver, new LicensingReportResolver(services.licensingReports)],

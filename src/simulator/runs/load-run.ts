@@ -134,6 +134,16 @@ export async function deleteRun(queryRunner: QueryRunner, runId: number): Promis
   await queryRunner.query('DELETE FROM benchmark_run WHERE id = $1', [runId]);
 }
 
+/** COPY lines of text into a table on the query runner's connection (inside its transaction). */
+export async function copyLines(
+  queryRunner: QueryRunner,
+  table: string,
+  columns: readonly string[],
+  lines: readonly string[],
+): Promise<void> {
+  await copyInto((await queryRunner.connect()) as PoolClient, table, columns, [lines.join('')]);
+}
+
 async function copyInto(
   client: PoolClient,
   table: string,

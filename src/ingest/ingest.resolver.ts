@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { auditedWrite } from '../audit/audited-write';
+import { requireRole } from '../auth/viewer';
+import type { BenchmarkCatalogService } from '../benchmarks/benchmark.service';
+import type { Context } from '../context';
+import { BadUserInputError } from '../errors';
+import { required } from '../shared/resolving';
+import type { IngestService } from './ingest.service';
+import {
+  IngestMeasurementsInput,
+  IngestMeasurementsResult,
+  SimulateBenchmarksInput,
+  SimulationJob,
+} from './ingest.type';
+import { MAX_JOB_ROWS, type SimulationJobs, type SimulationJobState } from './simulation-jobs';
+
+const BATCH_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+
+function toJob(state: SimulationJobState): SimulationJob {
+  return { ...state, progress: state.rowsTotal ? state.rowsDone / state.rowsTotal : 0 };
+}
+
+/** Measurement writes: external batches (editor) and background simulations (admin). */
+@Resolver()
+export class IngestResolver {
+  constructor(
+    private readonly ingest: IngestService,
+    private readonly jobs: SimulationJobs,
+    private readonly catalog: BenchmarkCatalogService,
+    private readonly writer: ConstructorParameters<typeof IngestService>[0],
+  ) {}
+
+  @Mutation(() => IngestMeasurementsResult, {
+    description:
+      'Loads a batch of external benchmark results, all or nothing, with its rollups; idempotent by batch id. ' +
+      'Needs the editor role.',
+  })
+  async ingestMeasurements(
+    @Arg('input', () => IngestMeasurementsInput) input: IngestMeasurementsInput,
+    @Ctx() ctx: Context,
+  ): Promise<IngestMeasurementsResult> {
+    const viewer = requireRole(ctx.viewer, 'editor', 'ingestMeasurements');
+    if (!BATCH_ID.test(input.batchId)) {
+      throw new BadUserInputError(
+        'batchId must be 1–100 characters of letters, digits and . _ : - (starting with a letter or digit).',
+        'input.batchId',
+      );
+    }
+    const outcome = await this.ingest.ingest({ viewer, requestId: ctx.requestId }, input);
+    const run = required(
+      (await this.catalog.runs()).find((r) => r.id === outcome.runId) ?? null,
+      'run',
+      'batch',
+    );
+    return { ...outcome, run };
+  }
+
+  @Mutation(() => SimulationJob, {
+    description:
+      'Starts a background simulation on this server instance (one at a time); follow it with simulationJob. ' +
+      'Needs the admin role.',
+  })
+  async simulateBenchmarks(
+    @Arg('input', () => SimulateBenchmarksInput) input: SimulateBenchmarksInput,
+    @Ctx() ctx: Context,
+  ): Promise<SimulationJob> {
+    const viewer = requireRole(ctx.viewer, 'admin', 'simulateBenchmarks');
+    if (!(Number.isSafeInteger(input.rows) && input.rows >= 1 && input.rows <= MAX_JOB_ROWS)) {
+      throw new BadUserInputError(
+        `rows must be from 1 to ${MAX_JOB_ROWS}, got ${input.rows}.`,
+        'input.rows',
+        {
+          limit: { name: 'simulationRows', max: MAX_JOB_ROWS },
+        },
+      );
+    }
+    if (input.seed < 0) throw new BadUserInputError(`seed must be ≥ 0, got ${input.seed}.`, 'input.seed');
+    const request = {
+      rows: input.rows,
+      seed: input.seed,
+      label: input.label ?? `simulation: seed ${input.seed}, ${input.rows} rows`,
+      replace: input.replace,
+    };
+    // The request is audited when accepted; the run itself lands (or not) in its own transaction.
+    this.jobs.assertIdle();
+    const id = randomUUID();
+    await auditedWrite(
+      this.writer,
+      { viewer, requestId: ctx.requestId },
+      { action: 'simulateBenchmarks', entity: 'simulation_job' },
+      () =>
+        Promise.resolve({ entityId: id, before: null, after: () => Promise.resolve(request), result: id }),
+    );
+    return toJob(this.jobs.start(request, `${viewer.prefix} (${viewer.name})`, id));
+  }
+
+  @Query(() => SimulationJob, {
+    nullable: true,
+    description:
+      'A background simulation started on this instance; null if unknown here. Needs the admin role.',
+  })
+  simulationJob(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): SimulationJob | null {
+    requireRole(ctx.viewer, 'admin', 'simulationJob');
+    const state = this.jobs.get(id);
+    return state ? toJob(state) : null;
+  }
+}

@@ -1,0 +1,143 @@
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { auditedWrite, type WriteRequest } from '../audit/audited-write';
+import { BadUserInputError } from '../errors';
+import { copyLines, summarizeRunWindow } from '../simulator/runs/load-run';
+import { ROLLUP_COLUMNS, RollupAccumulator, SKETCH_COLUMNS } from '../simulator/runs/rows';
+import { parseBatch, type BatchFormat, type BatchRow } from './parse-batch';
+
+export interface IngestRequest {
+  batchId: string;
+  format: BatchFormat;
+  data: string;
+  label?: string | null;
+}
+
+export interface IngestOutcome {
+  runId: number;
+  rows: number;
+  /** False when this batch id was loaded before with the same rows (a retry): nothing was written. */
+  created: boolean;
+}
+
+/**
+ * Loads batches of external benchmark results: all or nothing, idempotent by batch id, with the rollups of
+ * the batch written in the same transaction as its rows (so every statistic includes it at once).
+ */
+export class IngestService {
+  constructor(private readonly writer: { dataSource: DataSource; statementTimeoutMs: number }) {}
+
+  async ingest(req: WriteRequest, input: IngestRequest): Promise<IngestOutcome> {
+    const { rows, digest } = parseBatch(input.format, input.data);
+    const [previous] = await this.writer.dataSource.query<{ id: number; digest: string; rows: number }[]>(
+      'SELECT id, batch_digest AS digest, row_count::int AS rows FROM benchmark_run WHERE batch_id = $1',
+      [input.batchId],
+    );
+    if (previous) {
+      if (previous.digest === digest) return { runId: previous.id, rows: previous.rows, created: false };
+      throw new BadUserInputError(
+        `Batch id "${input.batchId}" was already loaded (run ${previous.id}) with other rows; use a new batch id.`,
+        'input.batchId',
+      );
+    }
+    return auditedWrite(
+      this.writer,
+      req,
+      { action: 'ingestMeasurements', entity: 'benchmark_run' },
+      async (m) => {
+        const runId = await insertBatch(m, input, digest, rows);
+        const after = async () =>
+          (await m.query<object[]>('SELECT * FROM benchmark_run WHERE id = $1', [runId]))[0] ?? null;
+        return { entityId: runId, before: null, after, result: { runId, rows: rows.length, created: true } };
+      },
+    );
+  }
+}
+
+async function insertBatch(
+  m: EntityManager,
+  input: IngestRequest,
+  digest: string,
+  rows: BatchRow[],
+): Promise<number> {
+  const scenarioIds = await idsOf(
+    m,
+    'scenario',
+    rows.map((r) => r.scenario),
+  );
+  const workloadIds = await idsOf(
+    m,
+    'workload',
+    rows.map((r) => r.workload),
+  );
+  rows.forEach((r, i) => {
+    if (!scenarioIds.has(r.scenario)) unknown(i, 'scenario', r.scenario);
+    if (!workloadIds.has(r.workload)) unknown(i, 'workload', r.workload);
+  });
+  const [{ id: runId }] = await m.query<[{ id: number }]>(
+    `INSERT INTO benchmark_run (kind, label, batch_id, batch_digest, row_count)
+     VALUES ('ingested', $1, $2, $3, $4) RETURNING id`,
+    [input.label ?? `batch ${input.batchId}`, input.batchId, digest, rows.length],
+  );
+  const keyed = rows
+    .map((r) => ({
+      ...r,
+      scenarioId: scenarioIds.get(r.scenario)!,
+      workloadId: workloadIds.get(r.workload)!,
+    }))
+    .sort(
+      (a, b) =>
+        a.scenarioId - b.scenarioId ||
+        a.workloadId - b.workloadId ||
+        a.measuredOn.localeCompare(b.measuredOn),
+    );
+  await m.query(
+    `INSERT INTO measurement (scenario_id, workload_id, run_id, measured_on, repetition, value)
+     SELECT s, w, $1, d, r, v FROM unnest($2::int[], $3::smallint[], $4::date[], $5::int[], $6::float8[]) AS x(s, w, d, r, v)`,
+    [
+      runId,
+      keyed.map((r) => r.scenarioId),
+      keyed.map((r) => r.workloadId),
+      keyed.map((r) => r.measuredOn),
+      keyed.map((r) => r.repetition),
+      keyed.map((r) => r.value),
+    ],
+  );
+  // The same rollups the simulator writes, from the same accumulator (rows sorted by group, then date).
+  const rollups = new RollupAccumulator(runId);
+  let group = '';
+  for (const r of keyed) {
+    const month = `${r.measuredOn.slice(0, 7)}-01`;
+    const key = `${r.scenarioId}/${r.workloadId}/${month}`;
+    if (key !== group) {
+      group = key;
+      rollups.open(r.scenarioId, r.workloadId, month);
+    }
+    rollups.add(r.value);
+  }
+  rollups.close();
+  const queryRunner = m.queryRunner as QueryRunner;
+  await copyLines(queryRunner, 'measurement_rollup', ROLLUP_COLUMNS, rollups.rollupLines);
+  await copyLines(queryRunner, 'measurement_sketch', SKETCH_COLUMNS, rollups.sketchLines);
+  await summarizeRunWindow(queryRunner, runId);
+  return runId;
+}
+
+async function idsOf(
+  m: EntityManager,
+  table: 'scenario' | 'workload',
+  slugs: string[],
+): Promise<Map<string, number>> {
+  // `table` is one of two literals, never input.
+  const found = await m.query<{ slug: string; id: number }[]>(
+    `SELECT slug, id FROM ${table} WHERE slug = ANY($1)`,
+    [[...new Set(slugs)]],
+  );
+  return new Map(found.map((f) => [f.slug, f.id]));
+}
+
+function unknown(index: number, field: string, slug: string): never {
+  throw new BadUserInputError(
+    `Row ${index + 1}: unknown ${field} "${slug}" (see the ${field === 'scenario' ? 'scenarios' : 'workloads'} query).`,
+    'input.data',
+  );
+}

@@ -1,0 +1,108 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { BenchmarkRun } from '../benchmarks/benchmark.type';
+import { registerValuesEnum } from '../shared/enums';
+import { BATCH_FORMATS, CSV_COLUMNS, MAX_BATCH_ROWS, type BatchFormat } from './parse-batch';
+import { MAX_JOB_ROWS, type JobStatus } from './simulation-jobs';
+
+export const BatchFormatEnum = registerValuesEnum(
+  BATCH_FORMATS,
+  'BatchFormat',
+  'How a measurement batch is encoded.',
+);
+export const JobStatusEnum = registerValuesEnum(
+  ['running', 'succeeded', 'failed'] as const,
+  'SimulationJobStatus',
+  'Where a background simulation is.',
+);
+
+@InputType('IngestMeasurementsInput')
+export class IngestMeasurementsInput {
+  @Field(() => String, {
+    description:
+      'Your id for this batch: sending the same batch again is a no-op; other rows under it are refused.',
+  })
+  batchId!: string;
+
+  @Field(() => BatchFormatEnum)
+  format!: BatchFormat;
+
+  @Field(() => String, {
+    description:
+      `The rows (at most ${MAX_BATCH_ROWS}): JSON, an array of {scenario, workload, measuredOn, repetition, value}; ` +
+      `or CSV with the header row "${CSV_COLUMNS.join(',')}". Values in the workload's unit.`,
+  })
+  data!: string;
+
+  @Field(() => String, { nullable: true })
+  label?: string | null;
+}
+
+@ObjectType('IngestMeasurementsResult')
+export class IngestMeasurementsResult {
+  runId!: number;
+
+  @Field(() => BenchmarkRun)
+  run!: BenchmarkRun;
+
+  @Field(() => Int)
+  rows!: number;
+
+  @Field(() => Boolean, {
+    description: 'False when the same batch had been loaded before (nothing was written).',
+  })
+  created!: boolean;
+}
+
+@InputType('SimulateBenchmarksInput')
+export class SimulateBenchmarksInput {
+  @Field(() => Int, { description: `Measurements to simulate, 1 to ${MAX_JOB_ROWS}.` })
+  rows!: number;
+
+  @Field(() => Int, {
+    defaultValue: 1,
+    description: 'The same seed (and model version) gives the same rows.',
+  })
+  seed!: number;
+
+  @Field(() => String, { nullable: true })
+  label?: string | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Replace a run of the same seed and size.' })
+  replace!: boolean;
+}
+
+@ObjectType('SimulationJob', { description: 'A background simulation on this server instance.' })
+export class SimulationJob {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => JobStatusEnum)
+  status!: JobStatus;
+
+  @Field(() => Int)
+  seed!: number;
+
+  @Field(() => Float)
+  rowsTotal!: number;
+
+  @Field(() => Float)
+  rowsDone!: number;
+
+  @Field(() => Float, { description: 'rowsDone / rowsTotal.' })
+  progress!: number;
+
+  @Field(() => Int, { nullable: true, description: 'The run it made, once it succeeded.' })
+  runId!: number | null;
+
+  @Field(() => String, { nullable: true })
+  error!: string | null;
+
+  @Field(() => String, { description: 'The API key (prefix and name) that started it.' })
+  requestedBy!: string;
+
+  @Field(() => Date)
+  startedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  finishedAt!: Date | null;
+}
