@@ -36,6 +36,8 @@ import { InteropService } from './interop/interop.service';
 import { SimulatorModelService } from './simulator/simulator-model.service';
 import { BenchmarkCatalogService } from './benchmarks/benchmark.service';
 import { PerformanceService } from './performance/performance.service';
+import { IngestService } from './ingest/ingest.service';
+import { SimulationJobs } from './ingest/simulation-jobs';
 import { VendorRelationService } from './vendors/vendor-relation.service';
 import { LicenseService } from './licensing/license.service';
 import { LicensingReportService } from './licensing/licensing-report.service';
@@ -100,6 +102,9 @@ export function createServices(
     simulatorModel: new SimulatorModelService(dataSource),
     benchmarks: new BenchmarkCatalogService(dataSource),
     performance: new PerformanceService(dataSource),
+    ingest: new IngestService(writer),
+    simulationJobs: new SimulationJobs(writer.dataSource),
+    writer,
   };
 }
 
@@ -113,6 +118,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   let graphqlHandler: RequestHandler | null = null;
   let apiKeys: ApiKeyService | null = null;
   let reports: ReportsBackend | null = null;
+  let jobs: SimulationJobs | null = null;
 
   const httpApp = createHttpApp({
     logger,
@@ -138,6 +144,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       statementTimeoutMs: config.statementTimeoutMs,
     });
     apiKeys = services.apiKeys;
+    jobs = services.simulationJobs;
     apollo = new ApolloServer<Context>({
       schema: await buildAppSchema(createResolverContainer(services)),
       introspection: config.introspection,
@@ -187,6 +194,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     stop() {
       stopping ??= (async () => {
         await apollo.stop(); // drains the HTTP server: no new connections, in-flight requests finish
+        await jobs?.stop(); // a running simulation rolls back
         await reports?.close();
         await db.close();
       })();
