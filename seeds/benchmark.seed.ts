@@ -64,11 +64,10 @@ export const benchmarkSeed: Seed = {
     );
     const testbedIds = await loadTestbeds(manager, spec);
     const scenarios = expandFamilies(spec);
-    const [releaseIds, osIds, driverIds] = await Promise.all([
-      idsBySlug(manager, 'hypervisor_release'),
-      idsBySlug(manager, 'operating_system'),
-      idsBySlug(manager, 'driver_package'),
-    ]);
+    // One after another: they share the transaction's connection.
+    const releaseIds = await idsBySlug(manager, 'hypervisor_release');
+    const osIds = await idsBySlug(manager, 'operating_system');
+    const driverIds = await idsBySlug(manager, 'driver_package');
     const scenarioIds = await upsert(
       manager,
       `INSERT INTO scenario (slug, name, mode, system_kind, paging, devices, hypervisor_release_id, guest_os_id,
