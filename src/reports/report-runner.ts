@@ -151,7 +151,14 @@ export function chartSpec(result: ReportResult): TopLevelSpec {
     },
     data: { values: result.table.rows },
     background: 'white',
-    config: { font: 'sans-serif', axis: { labelLimit: 260, titleFontSize: 12 }, legend: { labelLimit: 260 } },
+    config: {
+      font: 'sans-serif',
+      axis: { labelLimit: 260, titleFontSize: 12 },
+      // The y title above the axis: headless rendering only estimates label widths, so a rotated title
+      // beside long labels can overlap them.
+      axisY: { titleAngle: 0, titleAlign: 'right', titleBaseline: 'bottom', titleX: 0, titleY: -8 },
+      legend: { labelLimit: 320 },
+    },
   };
 }
 
