@@ -58,7 +58,13 @@ export function createHttpApp(options: HttpAppOptions): Express {
     }),
   );
   app.use((req, res, next) => {
-    const route = ROUTES.has(req.path) ? req.path : req.path.startsWith('/graphiql') ? '/graphiql' : 'other';
+    const route = ROUTES.has(req.path)
+      ? req.path
+      : req.path.startsWith('/graphiql')
+        ? '/graphiql'
+        : req.path.startsWith('/reports')
+          ? '/reports'
+          : 'other';
     const stop = metrics.httpDuration.startTimer({ method: req.method, route });
     res.on('finish', () => {
       stop();

@@ -247,6 +247,19 @@ describe('requests that cannot run get a 4xx with one line naming the valid choi
     expect(await res.text()).toMatch(/^Report "pv-speedup": .*confidence/);
   });
 
+  it('one rate-limit budget per client covers /graphql and /reports: a report is a GraphQL request', async () => {
+    const limited = await startTestServer({ RATE_LIMIT_ANONYMOUS: '3' });
+    try {
+      expect((await limited.graphql('{ __typename }')).status).toBe(200);
+      expect((await fetch(`${limited.url}/reports/track-coverage.csv`)).status).toBe(200);
+      expect((await limited.graphql('{ __typename }')).status).toBe(200);
+      const over = await fetch(`${limited.url}/reports/track-coverage.csv`);
+      expect(over.status).toBe(429);
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it('keys are checked as on /graphql: a bad key is 401 before anything runs', async () => {
     const res = await get('/reports/interop-matrix.csv', { authorization: 'Bearer vl_00000000_nope' });
     expect(res.status).toBe(401);
@@ -287,5 +300,11 @@ describe('GET /reports', () => {
       expect(html).toContain(`href="/reports/${d.name}.csv" download="${d.name}.csv"`);
     }
     expect(html.match(/<table>/g)).toHaveLength(REPORTS.length);
+  });
+
+  it('counts report requests in /metrics under their own route label', async () => {
+    await get('/reports/track-coverage.json');
+    const metrics = await (await get('/metrics')).text();
+    expect(metrics).toMatch(/http_requests_total\{[^}]*route="\/reports"[^}]*status="200"[^}]*\} [1-9]/);
   });
 });

@@ -71,7 +71,7 @@ export const overheadVsNativeReport: ReportDefinition = {
       type: 'nominal',
       title: 'Scenario (hypervisor, release, guest, testbed)',
       axis: { labelLimit: 420 },
-      sort: { field: 'fractionOfNative', order: 'descending' },
+      sort: { field: 'fractionOfNative', op: 'mean', order: 'descending' },
     } as const;
     return {
       data: { name: 'table' },
