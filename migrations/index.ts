@@ -6,6 +6,8 @@ import { VendorRelationEffects1795613230226 } from './1795613230226-vendor-relat
 import { CalibrationTargets1795614706785 } from './1795614706785-calibration-targets';
 import { BenchmarkStorage1795618574647 } from './1795618574647-benchmark-storage';
 import { ApiKeysAndAuditLog1795619000000 } from './1795619000000-api-keys-and-audit-log';
+import { Claims1795621000000 } from './1795621000000-claims';
+import { SearchDocumentsWithClaims1795621000001 } from './1795621000001-search-documents-with-claims';
 import { IngestBatchDigest1795622011299 } from './1795622011299-ingest-batch-digest';
 
 /** Every migration, in order. New migrations are appended here (no glob loading). */
@@ -18,5 +20,7 @@ export const MIGRATIONS: Function[] = [
   CalibrationTargets1795614706785,
   BenchmarkStorage1795618574647,
   ApiKeysAndAuditLog1795619000000,
+  Claims1795621000000,
+  SearchDocumentsWithClaims1795621000001,
   IngestBatchDigest1795622011299,
 ];

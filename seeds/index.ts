@@ -6,6 +6,7 @@ import { knowledgeCoreSeed } from './knowledge-core.seed';
 import { readSeedData, type Seed } from './seed';
 import { simulatorSeed } from './simulator.seed';
 import { benchmarkSeed } from './benchmark.seed';
+import { claimsSeed } from './claims.seed';
 
 /** Every seed, in the order they load. */
 export const SEEDS: readonly Seed[] = [
@@ -14,6 +15,7 @@ export const SEEDS: readonly Seed[] = [
   interopSeed,
   simulatorSeed,
   benchmarkSeed,
+  claimsSeed,
 ];
 
 /**

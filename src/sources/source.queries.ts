@@ -34,6 +34,7 @@ export const CITATION_TABLES = {
   topic: { table: 'topic_source', owner: 'topic_id' },
   conference: { table: 'conference_source', owner: 'conference_id' },
   session: { table: 'session_source', owner: 'session_id' },
+  claim: { table: 'claim_source', owner: 'claim_id' },
 } as const;
 export type CitingKind = keyof typeof CITATION_TABLES;
 

@@ -111,7 +111,8 @@ describe('the seeded knowledge base', () => {
       + (SELECT count(*) FROM license) + (SELECT count(*) FROM source) + (SELECT count(*) FROM operating_system)
       + (SELECT count(*) FROM hardware_feature) + (SELECT count(*) FROM driver_package)
       + (SELECT count(*) FROM support_statement) + (SELECT count(*) FROM vendor_relation) + (SELECT count(*) FROM person)
-      + (SELECT count(*) FROM topic) + (SELECT count(*) FROM conference) + (SELECT count(*) FROM session))::int AS n`);
+      + (SELECT count(*) FROM topic) + (SELECT count(*) FROM conference) + (SELECT count(*) FROM session)
+      + (SELECT count(*) FROM claim))::int AS n`);
     expect(documents).toBe(objects);
   });
 });
