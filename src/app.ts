@@ -36,6 +36,8 @@ import { InteropService } from './interop/interop.service';
 import { SimulatorModelService } from './simulator/simulator-model.service';
 import { BenchmarkCatalogService } from './benchmarks/benchmark.service';
 import { PerformanceService } from './performance/performance.service';
+import { KnowledgePerformanceService } from './performance/knowledge-performance.service';
+import { ClaimService } from './claims/claim.service';
 import { IngestService } from './ingest/ingest.service';
 import { SimulationJobs } from './ingest/simulation-jobs';
 import { VendorRelationService } from './vendors/vendor-relation.service';
@@ -102,6 +104,8 @@ export function createServices(
     simulatorModel: new SimulatorModelService(dataSource),
     benchmarks: new BenchmarkCatalogService(dataSource),
     performance: new PerformanceService(dataSource),
+    claims: new ClaimService(dataSource),
+    knowledgePerformance: new KnowledgePerformanceService(dataSource),
     ingest: new IngestService(writer),
     simulationJobs: new SimulationJobs(writer.dataSource),
     writer,

@@ -43,6 +43,13 @@ import type { ApiKeyService } from './auth/api-key.service';
 import type { Viewer } from './auth/viewer';
 import type { AuditService } from './audit/audit.service';
 import type { CurationService } from './curation/curation.service';
+import { createClaimLoaders, type ClaimLoaders } from './claims/claim.loader';
+import type { ClaimService } from './claims/claim.service';
+import {
+  createKnowledgePerformanceLoaders,
+  type KnowledgePerformanceLoaders,
+} from './performance/knowledge-performance.loader';
+import type { KnowledgePerformanceService } from './performance/knowledge-performance.service';
 
 /** Per-request DataLoaders: one SQL statement per relation and tick, whatever the page size. */
 export type Loaders = CoreLoaders &
@@ -54,7 +61,9 @@ export type Loaders = CoreLoaders &
   VendorRelationLoaders &
   ConferenceLoaders &
   BenchmarkLoaders &
-  NodeLoaders;
+  NodeLoaders &
+  ClaimLoaders &
+  KnowledgePerformanceLoaders;
 
 interface CoreLoaders {
   vendorById: DataLoader<number, Vendor | null>;
@@ -95,6 +104,8 @@ export interface Services {
   simulatorModel: SimulatorModelService;
   benchmarks: BenchmarkCatalogService;
   performance: PerformanceService;
+  claims: ClaimService;
+  knowledgePerformance: KnowledgePerformanceService;
   ingest: IngestService;
   simulationJobs: SimulationJobs;
   /** The primary and the statement timeout of write transactions. */
@@ -125,6 +136,8 @@ export function createContext(services: Services, requestId: string, viewer: Vie
       ...createConferenceLoaders(services),
       ...createBenchmarkLoaders(services.benchmarks),
       ...createNodeLoaders(services),
+      ...createClaimLoaders(services.claims),
+      ...createKnowledgePerformanceLoaders(services.knowledgePerformance),
     },
   };
 }

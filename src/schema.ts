@@ -47,6 +47,26 @@ import {
 } from './performance/performance.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { CurationResolver } from './curation/curation.resolver';
+import {
+  ClaimMeasureResolver,
+  ClaimResolver,
+  ClaimSideResolver,
+  EvidenceComparisonResolver,
+  EvidenceFactResolver,
+  PersonClaimsResolver,
+  SessionClaimsResolver,
+  VendorClaimsResolver,
+} from './claims/claim.resolver';
+import {
+  DriverPerformanceResolver,
+  DriverSpeedupLinksResolver,
+  HardwareFeatureEffectLinksResolver,
+  HardwarePerformanceResolver,
+  HypervisorPerformanceLinksResolver,
+  HypervisorPerformanceResolver,
+  MeasuredSideResolver,
+  ReleasePerformanceResolver,
+} from './performance/knowledge-performance.resolver';
 
 /** Every resolver class, in a fixed order (no glob loading). */
 export const RESOLVERS = [
@@ -97,6 +117,22 @@ export const RESOLVERS = [
   HardwareAnnouncementResolver,
   CurationResolver,
   AuditResolver,
+  ClaimResolver,
+  ClaimMeasureResolver,
+  ClaimSideResolver,
+  EvidenceComparisonResolver,
+  EvidenceFactResolver,
+  VendorClaimsResolver,
+  PersonClaimsResolver,
+  SessionClaimsResolver,
+  HypervisorPerformanceResolver,
+  ReleasePerformanceResolver,
+  DriverPerformanceResolver,
+  HardwarePerformanceResolver,
+  MeasuredSideResolver,
+  HypervisorPerformanceLinksResolver,
+  DriverSpeedupLinksResolver,
+  HardwareFeatureEffectLinksResolver,
 ] as const;
 
 /** Resolver instances wired to their services: type-graphql's container, without an IoC library. */
@@ -152,6 +188,22 @@ export function createResolverContainer(services: Services): ContainerType {
     [HardwareAnnouncementResolver, new HardwareAnnouncementResolver()],
     [CurationResolver, new CurationResolver(services.curation, services)],
     [AuditResolver, new AuditResolver(services.audit)],
+    [ClaimResolver, new ClaimResolver(services.claims)],
+    [ClaimMeasureResolver, new ClaimMeasureResolver()],
+    [ClaimSideResolver, new ClaimSideResolver()],
+    [EvidenceComparisonResolver, new EvidenceComparisonResolver()],
+    [EvidenceFactResolver, new EvidenceFactResolver()],
+    [VendorClaimsResolver, new VendorClaimsResolver()],
+    [PersonClaimsResolver, new PersonClaimsResolver()],
+    [SessionClaimsResolver, new SessionClaimsResolver()],
+    [HypervisorPerformanceResolver, new HypervisorPerformanceResolver()],
+    [ReleasePerformanceResolver, new ReleasePerformanceResolver()],
+    [DriverPerformanceResolver, new DriverPerformanceResolver()],
+    [HardwarePerformanceResolver, new HardwarePerformanceResolver()],
+    [MeasuredSideResolver, new MeasuredSideResolver()],
+    [HypervisorPerformanceLinksResolver, new HypervisorPerformanceLinksResolver()],
+    [DriverSpeedupLinksResolver, new DriverSpeedupLinksResolver()],
+    [HardwareFeatureEffectLinksResolver, new HardwareFeatureEffectLinksResolver()],
   ]);
   return {
     get(someClass) {

@@ -8,6 +8,60 @@ export interface ExampleTab {
 
 const vars = (v: Record<string, unknown>): string => JSON.stringify(v, null, 2);
 
+/**
+ * From LinuxWorld 2007's sessions through each speaker's vendor to its hypervisors, their releases and driver
+ * packages, their benchmark evidence and the vendor's claims with verdicts: a fixed number of SQL statements
+ * whatever `first` is (a test checks it).
+ */
+export const CLAIM_GRAPH_QUERY = `# From each LinuxWorld 2007 session, through the speaker's vendor, to that vendor's
+# hypervisors and driver packages, their benchmark evidence, and the vendor's claims with verdicts.
+# (Benchmark figures are simulated: see dataNote.)
+query SessionToEvidence($first: Int, $workload: String!) {
+  sessions(conference: "linuxworld-2007", first: $first) {
+    nodes {
+      slug
+      title
+      speakers {
+        person { name }
+        vendor {
+          slug
+          name
+          claims {
+            slug
+            statement
+            evidence { verdict reason }
+          }
+          hypervisors {
+            slug
+            name
+            performance(workload: $workload) {
+              mode
+              testbed { slug }
+              result { count fractionOfNative { value lower upper } }
+            }
+            releases {
+              version
+              overheadVsNative(workload: $workload) { scenario { slug } count fractionOfNative }
+            }
+            driverPackages {
+              slug
+              name
+              speedup(workload: $workload) {
+                testbed { slug }
+                driver { count }
+                emulated { count }
+                speedup { value lower upper }
+                dataNote
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+`;
+
 export const EXAMPLE_TABS: ExampleTab[] = [
   {
     query: `# Which hypervisors ran my guests on the day LinuxWorld 2007 opened,
@@ -262,5 +316,9 @@ query HypervisorBySlug($slug: String!) {
 }
 `,
     variables: vars({ slug: 'xen' }),
+  },
+  {
+    query: CLAIM_GRAPH_QUERY,
+    variables: vars({ first: 20, workload: 'net-rx' }),
   },
 ];

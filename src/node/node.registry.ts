@@ -54,4 +54,5 @@ export const NODE_FETCHERS: Readonly<Record<string, Fetch>> = {
   Workload: (ctx, id) => ctx.loaders.workloadById.load(id),
   Testbed: (ctx, id) => ctx.loaders.testbedById.load(id),
   Scenario: (ctx, id) => ctx.loaders.scenarioById.load(id),
+  Claim: (ctx, id) => ctx.loaders.claimById.load(id),
 };

@@ -16,6 +16,7 @@ export const SEARCH_KINDS = [
   'topic',
   'conference',
   'session',
+  'claim',
 ] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
@@ -32,8 +33,9 @@ export interface SearchRow {
  * Ranked full-text search in one statement.
  * - Text: `websearch_to_tsquery` on the weighted document (names A, related names B, descriptions C). Documents
  *   containing every term rank first (+1), then any-term matches by `ts_rank_cd`. Derived records (releases,
- *   support statements, vendor relations, cited sources) score 0.3 of a primary object's score, so "kvm" answers with the
- *   hypervisor, its vendor and the panel before the many releases and statements that mention it.
+ *   support statements, vendor relations, cited sources, and claims, whose long statements mention the objects
+ *   they are about) score 0.3 of a primary object's score, so "kvm" answers with the hypervisor, its vendor and the
+ *   panel before the many releases and statements that mention it.
  * - Typos: names within trigram word similarity ≥ 0.5 of the query, ranked below every text hit.
  * The snippet marks matched words with <mark>…</mark> (ts_headline over name and body).
  */
@@ -45,7 +47,7 @@ const SEARCH = `
   text_hits AS (
     SELECT d.kind, d.id, d.name, d.body,
            ((d.document @@ q.all_terms)::int + ts_rank_cd(d.document, q.any_term, 1))
-             * CASE WHEN d.kind IN ('hypervisor_release', 'support_statement', 'vendor_relation', 'source')
+             * CASE WHEN d.kind IN ('hypervisor_release', 'support_statement', 'vendor_relation', 'source', 'claim')
                     THEN 0.3 ELSE 1 END AS score
       FROM search_document d, q
      WHERE q.any_term IS NOT NULL AND d.document @@ q.any_term AND d.kind = ANY($2::text[])

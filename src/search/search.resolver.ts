@@ -23,6 +23,7 @@ const KIND_TYPES: Record<SearchKind, string> = {
   topic: 'Topic',
   conference: 'Conference',
   session: 'Session',
+  claim: 'Claim',
 };
 
 @Resolver(() => SearchHit)

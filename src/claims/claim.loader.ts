@@ -1,0 +1,36 @@
+import DataLoader from 'dataloader';
+import { byIdLoader, groupLoader, perArgument } from '../shared/loaders';
+import type { ClaimService } from './claim.service';
+import type { Claim, ClaimEvidence } from './claim.type';
+
+/**
+ * Per-request loaders of claims: by id, by who made them, and their evidence per date (every claim of a tick
+ * in one batch: two statements whatever their number).
+ */
+export function createClaimLoaders(service: ClaimService) {
+  return {
+    claimById: byIdLoader(
+      (ids) => service.byIds(ids),
+      (c) => c.rowId,
+    ),
+    claimsByVendor: groupLoader(
+      (ids) => service.by('vendor', ids),
+      (c) => c.vendorId!,
+    ),
+    claimsByPerson: groupLoader(
+      (ids) => service.by('person', ids),
+      (c) => c.personId!,
+    ),
+    claimsBySession: groupLoader(
+      (ids) => service.by('session', ids),
+      (c) => c.sessionId!,
+    ),
+    claimEvidence: perArgument(
+      (asOf: string | null) =>
+        new DataLoader<Claim, ClaimEvidence, number>((claims) => service.evidence(claims, asOf), {
+          cacheKeyFn: (c) => c.rowId,
+        }),
+    ),
+  };
+}
+export type ClaimLoaders = ReturnType<typeof createClaimLoaders>;
