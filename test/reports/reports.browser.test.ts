@@ -70,7 +70,7 @@ if (!haveChromium) {
     expect(requested.filter((u) => !u.startsWith(origin))).toEqual([]);
 
     fs.mkdirSync(OUTPUT, { recursive: true });
-    await page.screenshot({ path: path.join(OUTPUT, 'reports.png'), fullPage: true });
+    await page.screenshot({ path: path.join(OUTPUT, 'reports.png') });
     await context.close();
   }, 60_000);
 });
