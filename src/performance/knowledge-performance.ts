@@ -24,13 +24,16 @@ import type { ScenarioStatsRow } from './scenario-stats.queries';
  * one statement per workload and date however many parents ask.
  */
 
-/** Where simulated figures come from; ingested-only figures say so instead. */
+/** Where the figures come from: simulated ones with the model version, and whether ingested ones are pooled in. */
 export function dataNoteOf(rows: readonly ScenarioStatsRow[]): string {
   const versions = [...new Set(rows.flatMap((r) => r.modelVersions))].sort();
-  return rows.some((r) => r.simulated)
-    ? `Simulated measurements from the virtlens performance model (version ${versions.join(', ') || MODEL_VERSION}), ` +
-        'calibrated against published 2003–2006 benchmarks (see simulatorModel).'
-    : 'Ingested measurements.';
+  const ingested = rows.some((r) => r.ingested);
+  if (!rows.some((r) => r.simulated)) return 'Ingested (real) measurements.';
+  return (
+    `Simulated measurements from the virtlens performance model (version ${versions.join(', ') || MODEL_VERSION}), ` +
+    'calibrated against published 2003–2006 benchmarks (see simulatorModel)' +
+    (ingested ? ', pooled with ingested (real) measurements.' : '.')
+  );
 }
 
 /**

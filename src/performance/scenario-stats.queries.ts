@@ -28,15 +28,16 @@ export interface ScenarioStatsRow {
   nativeN: number | null;
   nativeSum: number | null;
   nativeSumSq: number | null;
-  /** Whether any simulated run contributed, and the model versions of those runs. */
+  /** Whether any simulated run contributed, and the model versions of those runs; whether any ingested one did. */
   simulated: boolean;
+  ingested: boolean;
   modelVersions: string[];
 }
 
 const STATS = (table: string, monthFilter: string) => `
   WITH stats AS (
     SELECT r.scenario_id, r.workload_id, sum(r.count)::float8 AS n, sum(r.sum) AS sum, sum(r.sum_sq) AS sum_sq,
-           bool_or(b.kind = 'simulated') AS simulated,
+           bool_or(b.kind = 'simulated') AS simulated, bool_or(b.kind = 'ingested') AS ingested,
            coalesce(array_agg(DISTINCT b.model_version) FILTER (WHERE b.model_version IS NOT NULL), '{}') AS versions
       FROM ${table} r JOIN benchmark_run b ON b.id = r.run_id
      WHERE r.workload_id = ANY($1::int[]) ${monthFilter}
@@ -54,7 +55,7 @@ const STATS = (table: string, monthFilter: string) => `
                      FROM scenario_hardware_feature f WHERE f.scenario_id = s.id), '{}') AS "featureIds",
          w.higher_is_better AS "higherIsBetter", x.n, x.sum, x.sum_sq AS "sumSq",
          nt.n AS "nativeN", nt.sum AS "nativeSum", nt.sum_sq AS "nativeSumSq",
-         x.simulated, x.versions AS "modelVersions"
+         x.simulated, x.ingested, x.versions AS "modelVersions"
     FROM stats x
     JOIN scenario s ON s.id = x.scenario_id
     JOIN workload w ON w.id = x.workload_id
