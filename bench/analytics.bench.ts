@@ -6,14 +6,13 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { pino } from 'pino';
 import { runSeeds } from '../seeds/index';
-import { startApp } from '../src/app';
-import { loadConfig, PROJECT_ROOT } from '../src/config';
+import { PROJECT_ROOT } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { startScratchPostgres } from '../src/db/scratch-postgres';
 import { emptyFilter, performanceStatsSql } from '../src/performance/performance.queries';
 import { STATISTICS } from '../src/performance/performance.type';
 import { loadSimulatedRun } from '../src/simulator/runs/load-run';
-import { measure, percentile, type BenchQuery, type BenchResult } from './support';
+import { measure, percentile, type BenchQuery, type BenchResult, startBenchApp } from './support';
 
 /**
  * The issue-5 figures, on a scratch embedded PostgreSQL (fsync off, like every scratch cluster here) holding the
@@ -146,17 +145,7 @@ async function main(): Promise<void> {
     const raw: number[] = [];
     for (let i = 0; i < RAW_REPEATS; i++) raw.push((await timed(() => client.query(RAW_GROUP_BY))).ms);
 
-    const app = await startApp(
-      loadConfig({
-        PORT: '0',
-        DATABASE_URL: url,
-        SEED_ON_START: 'false',
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-        RATE_LIMIT_ANONYMOUS: '0',
-      }),
-      logger,
-    );
+    const app = await startBenchApp(url, logger);
     const stats = await measure(app.url, STATS_QUERY, 10, 50);
     const others: BenchResult[] = [];
     for (const q of SPEEDUP_QUERIES) others.push(await measure(app.url, q, 5, 30));

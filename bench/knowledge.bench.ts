@@ -3,11 +3,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pino } from 'pino';
 import { runSeeds } from '../seeds/index';
-import { startApp } from '../src/app';
-import { loadConfig, PROJECT_ROOT } from '../src/config';
+import { PROJECT_ROOT } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { startScratchPostgres } from '../src/db/scratch-postgres';
-import { measure, type BenchQuery, type BenchResult } from './support';
+import { measure, type BenchQuery, type BenchResult, startBenchApp } from './support';
 
 /**
  * Latency of the knowledge and interoperability queries, each measured alone with sequential requests over HTTP
@@ -95,17 +94,7 @@ async function main(): Promise<void> {
     await ds.query('ANALYZE');
     await ds.destroy();
 
-    const app = await startApp(
-      loadConfig({
-        PORT: '0',
-        DATABASE_URL: url,
-        SEED_ON_START: 'false',
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-        RATE_LIMIT_ANONYMOUS: '0', // one client sends thousands of requests a minute on purpose
-      }),
-      logger,
-    );
+    const app = await startBenchApp(url, logger);
     const results: BenchResult[] = [];
     for (const q of QUERIES) results.push(await measure(app.url, q, WARMUP, MEASURED));
     await app.stop();

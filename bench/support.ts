@@ -1,3 +1,6 @@
+import type { Logger } from '../src/observability/logger';
+import { startApp, type App } from '../src/app';
+import { loadConfig } from '../src/config';
 import { performance } from 'node:perf_hooks';
 
 export interface BenchQuery {
@@ -59,4 +62,19 @@ export async function measure(
     sqlStatementsPerRequest: samples[0].statements,
     responseBytes: samples[0].bytes,
   };
+}
+
+/** The server on a benchmark database, as in production, without the per-address rate limit (one client). */
+export function startBenchApp(databaseUrl: string, logger: Logger): Promise<App> {
+  return startApp(
+    loadConfig({
+      PORT: '0',
+      DATABASE_URL: databaseUrl,
+      SEED_ON_START: 'false',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      RATE_LIMIT_ANONYMOUS: '0', // one client sends thousands of requests a minute on purpose
+    }),
+    logger,
+  );
 }

@@ -1,18 +1,11 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { VIRTUALIZATION_MODES } from '../interop/support-statement.entity';
 import { Node } from '../node/node.type';
 import { registerValuesEnum } from '../shared/enums';
 import { LocalDate } from '../shared/scalars';
 
 /** How a scenario runs its guest: native, or one of the virtualization modes of the support statements. */
-export const EXECUTION_MODES = [
-  'native',
-  'paravirtualized',
-  'hardware_assisted_pv_drivers',
-  'hardware_assisted_emulated',
-  'binary_translation',
-  'emulated',
-  'os_level',
-] as const;
+export const EXECUTION_MODES = ['native', ...VIRTUALIZATION_MODES] as const;
 export type ExecutionMode = (typeof EXECUTION_MODES)[number];
 export const ExecutionModeEnum = registerValuesEnum(
   EXECUTION_MODES,

@@ -1,37 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { PROJECT_ROOT } from '../../src/config';
+import type { Browser } from 'playwright-core';
 import { REPORTS } from '../../src/reports/definitions/index';
+import { describeWithChromium, launchChromium, TEST_OUTPUT } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
 
-/** Debian's Chromium (`apt-get install chromium`); .ci/run installs it. */
-const CHROMIUM = '/usr/bin/chromium';
-const OUTPUT = path.join(PROJECT_ROOT, 'test-output');
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(
-    `Reports browser test skipped: no Chromium at ${CHROMIUM} (install it with apt-get install chromium).`,
-  );
-}
-
-(haveChromium ? describe : describe.skip)('/reports in headless Chromium', () => {
+describeWithChromium('Reports browser test')('/reports in headless Chromium', () => {
   let server: TestServer;
   let browser: Browser;
   beforeAll(async () => {
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -69,8 +48,8 @@ if (!haveChromium) {
     const origin = new URL(server.url).origin;
     expect(requested.filter((u) => !u.startsWith(origin))).toEqual([]);
 
-    fs.mkdirSync(OUTPUT, { recursive: true });
-    await page.screenshot({ path: path.join(OUTPUT, 'reports.png') });
+    fs.mkdirSync(TEST_OUTPUT, { recursive: true });
+    await page.screenshot({ path: path.join(TEST_OUTPUT, 'reports.png'), fullPage: true });
     await context.close();
   }, 60_000);
 });
