@@ -157,7 +157,7 @@ export function chartSpec(result: ReportResult): TopLevelSpec {
       // The y title above the axis: headless rendering only estimates label widths, so a rotated title
       // beside long labels can overlap them.
       axisY: { titleAngle: 0, titleAlign: 'right', titleBaseline: 'bottom', titleX: 0, titleY: -8 },
-      legend: { labelLimit: 320 },
+      legend: { labelLimit: 320, titleLimit: 320 },
     },
   };
 }
