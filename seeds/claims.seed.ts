@@ -45,19 +45,17 @@ export const claimsSeed: Seed = {
   files: ['claims.json'],
   async load(manager, data) {
     const rows = (data['claims.json'] as { claims: ClaimRow[] }).claims;
-    const [sources, people, vendors, topics, oses, hypervisors, releases, packages, sessions, workloads] =
-      await Promise.all([
-        idsBySlug(manager, 'source'),
-        idsBySlug(manager, 'person'),
-        idsBySlug(manager, 'vendor'),
-        idsBySlug(manager, 'topic'),
-        idsBySlug(manager, 'operating_system'),
-        idsBySlug(manager, 'hypervisor'),
-        idsBySlug(manager, 'hypervisor_release'),
-        idsBySlug(manager, 'driver_package'),
-        slugIds(manager, 'session'),
-        slugIds(manager, 'workload'),
-      ]);
+    // One after another: they share the transaction's connection.
+    const sources = await idsBySlug(manager, 'source');
+    const people = await idsBySlug(manager, 'person');
+    const vendors = await idsBySlug(manager, 'vendor');
+    const topics = await idsBySlug(manager, 'topic');
+    const oses = await idsBySlug(manager, 'operating_system');
+    const hypervisors = await idsBySlug(manager, 'hypervisor');
+    const releases = await idsBySlug(manager, 'hypervisor_release');
+    const packages = await idsBySlug(manager, 'driver_package');
+    const sessions = await slugIds(manager, 'session');
+    const workloads = await slugIds(manager, 'workload');
     const opt = (ids: Map<string, number>, slug: string | undefined, what: string) =>
       slug === undefined ? null : lookup(ids, slug, what);
     const claimRows = rows.map((c) => {
