@@ -1,4 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { loadExisting } from '../shared/loaders';
 import type { Context } from '../context';
 import { DriverPackage } from '../drivers/driver-package.type';
 import { HardwareFeature } from '../hardware/hardware-feature.type';
@@ -42,9 +43,11 @@ export class ScenariosArgs extends ConnectionArgs {
   workload?: string | null;
 }
 
-async function features(ctx: Context, ids: { id: number }[]): Promise<HardwareFeature[]> {
-  const found = await ctx.loaders.featureById.loadMany(ids.map((f) => f.id));
-  return found.filter((f): f is HardwareFeature => f instanceof Object && !(f instanceof Error));
+function features(ctx: Context, ids: { id: number }[]): Promise<HardwareFeature[]> {
+  return loadExisting(
+    ctx.loaders.featureById,
+    ids.map((f) => f.id),
+  );
 }
 
 @Resolver(() => Workload)

@@ -1,4 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { loadExisting } from '../shared/loaders';
 import { Testbed, Workload } from '../benchmarks/benchmark.type';
 import { Session } from '../conference/session.type';
 import type { Context } from '../context';
@@ -37,9 +38,6 @@ class ClaimsArgs extends ConnectionArgs {
   @Field(() => ClaimFilter, { nullable: true })
   filter?: ClaimFilter | null;
 }
-
-const present = <T>(rows: (T | null | Error)[]): T[] =>
-  rows.filter((r): r is T => r !== null && !(r instanceof Error));
 
 @Resolver(() => Claim)
 export class ClaimResolver {
@@ -110,7 +108,7 @@ export class ClaimResolver {
 
   @FieldResolver(() => [DriverPackage], { description: 'Driver packages whose terms bear on the claim.' })
   async driverPackages(@Root() claim: Claim, @Ctx() ctx: Context): Promise<DriverPackage[]> {
-    return present(await ctx.loaders.packageById.loadMany(claim.driverPackageIds));
+    return loadExisting(ctx.loaders.packageById, claim.driverPackageIds);
   }
 }
 
@@ -123,7 +121,7 @@ export class ClaimMeasureResolver {
 
   @FieldResolver(() => [Workload])
   async workloads(@Root() m: ClaimMeasure, @Ctx() ctx: Context): Promise<Workload[]> {
-    return present(await ctx.loaders.workloadById.loadMany(m.workloadIds));
+    return loadExisting(ctx.loaders.workloadById, m.workloadIds);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { loadExisting } from '../shared/loaders';
 import {
   ExecutionModeEnum,
   Scenario,
@@ -105,9 +106,8 @@ export class HardwarePerformanceResolver {
 @Resolver(() => MeasuredSide)
 export class MeasuredSideResolver {
   @FieldResolver(() => [Scenario], { description: 'The scenarios pooled.' })
-  async scenarios(@Root() side: MeasuredSide, @Ctx() ctx: Context): Promise<Scenario[]> {
-    const rows = await ctx.loaders.scenarioById.loadMany(side.scenarioIds);
-    return rows.filter((s): s is Scenario => s !== null && !(s instanceof Error));
+  scenarios(@Root() side: MeasuredSide, @Ctx() ctx: Context): Promise<Scenario[]> {
+    return loadExisting(ctx.loaders.scenarioById, side.scenarioIds);
   }
 }
 

@@ -200,8 +200,12 @@ export function speedupSql(
   const inModes = `s.mode IN (${b}, ${c})`;
   const side = `CASE s.mode WHEN ${b} THEN 'baseline' WHEN ${c} THEN 'candidate' END`;
   const stat = `SELECT ${side} AS side, sum(r.count)::float8 AS count, ${MEAN_SQL} AS mean, ${STDDEV_SQL} AS stddev,
-                       array_agg(DISTINCT r.scenario_id ORDER BY r.scenario_id) AS "scenarioIds"
-                  FROM ${rollupSource('measurement_rollup', sides, [], params, { where: [inModes] })}
+                       array_agg(DISTINCT r.scenario_id ORDER BY r.scenario_id) AS "scenarioIds",
+                       bool_and(w.higher_is_better) AS "higherIsBetter"
+                  FROM ${rollupSource('measurement_rollup', sides, [], params, {
+                    where: [inModes],
+                    join: ['JOIN workload w ON w.id = r.workload_id'],
+                  })}
                  GROUP BY 1`;
   if (!withBins) return { sql: `${stat} ORDER BY 1`, params: params.values };
   const sql = `
@@ -216,8 +220,11 @@ export function speedupSql(
   return { sql, params: params.values };
 }
 
+/** Pooled sums of a group (count, sum, sum of squares): what `comparison.ts` compares. */
+const POOLED_SQL = 'sum(r.count)::float8 AS count, sum(r.sum) AS sum, sum(r.sum_sq) AS "sumSq"';
+
 /**
- * Per non-native scenario and workload: its pooled statistics and those of native runs on the same testbed,
+ * Per non-native scenario and workload: its pooled sums and those of native runs on the same testbed,
  * OS family and workload (the same runs and months), in one statement.
  */
 export function overheadSql(filter: ResolvedFilter): { sql: string; params: unknown[] } {
@@ -232,16 +239,15 @@ export function overheadSql(filter: ResolvedFilter): { sql: string; params: unkn
   };
   const sql = `
     WITH native AS (
-      SELECT s.testbed_id, o.family, r.workload_id, sum(r.count)::float8 AS count, ${MEAN_SQL} AS mean,
-             ${STDDEV_SQL} AS stddev
+      SELECT s.testbed_id, o.family, r.workload_id, ${POOLED_SQL}
         FROM ${rollupSource('measurement_rollup', timeAndRuns, [], params, { where: ["s.mode = 'native'"], joinGuest: true })}
        GROUP BY 1, 2, 3),
     scenario_stats AS (
-      SELECT r.scenario_id, r.workload_id, sum(r.count)::float8 AS count, ${MEAN_SQL} AS mean, ${STDDEV_SQL} AS stddev
+      SELECT r.scenario_id, r.workload_id, ${POOLED_SQL}
         FROM ${rollupSource('measurement_rollup', filter, [], params)}
        GROUP BY 1, 2)
-    SELECT x.scenario_id AS "scenarioId", x.workload_id AS "workloadId", x.count, x.mean, x.stddev,
-           n.count AS "nativeCount", n.mean AS "nativeMean", n.stddev AS "nativeStddev",
+    SELECT x.scenario_id AS "scenarioId", x.workload_id AS "workloadId", x.count, x.sum, x."sumSq",
+           n.count AS "nativeCount", n.sum AS "nativeSum", n."sumSq" AS "nativeSumSq",
            w.higher_is_better AS "higherIsBetter"
       FROM scenario_stats x
       JOIN scenario s ON s.id = x.scenario_id

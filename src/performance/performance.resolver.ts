@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import { loadExisting } from '../shared/loaders';
 import {
   ExecutionModeEnum,
   Scenario,
@@ -181,9 +182,8 @@ export class PerformanceGroupKeyResolver {
 @Resolver(() => SpeedupSide)
 export class SpeedupSideResolver {
   @FieldResolver(() => [Scenario], { description: 'The scenarios pooled on this side.' })
-  async scenarios(@Root() side: SpeedupSide, @Ctx() ctx: Context): Promise<Scenario[]> {
-    const found = await ctx.loaders.scenarioById.loadMany(side.scenarioIds);
-    return found.filter((s): s is Scenario => s !== null && !(s instanceof Error));
+  scenarios(@Root() side: SpeedupSide, @Ctx() ctx: Context): Promise<Scenario[]> {
+    return loadExisting(ctx.loaders.scenarioById, side.scenarioIds);
   }
 }
 

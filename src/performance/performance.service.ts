@@ -25,6 +25,7 @@ import type {
   SpeedupSide,
   Statistic,
 } from './performance.type';
+import { fractionOfNative, type Pooled } from './comparison';
 import {
   poissonBootstrapRatioInterval,
   SKETCH_RELATIVE_ERROR,
@@ -119,7 +120,9 @@ export class PerformanceService {
       workloads: 'workload',
     });
     const { sql, params } = speedupSql(resolved, baseline, candidate, method === 'BOOTSTRAP');
-    const rows = await this.db.query<(SpeedupSide & { side: string; bins?: SketchBin[] })[]>(sql, params);
+    const rows = await this.db.query<
+      (SpeedupSide & { side: string; bins?: SketchBin[]; higherIsBetter: boolean })[]
+    >(sql, params);
     const side = (name: 'baseline' | 'candidate', mode: ExecutionMode) => {
       const row = rows.find((r) => r.side === name);
       if (!row || row.count < 2) {
@@ -132,7 +135,7 @@ export class PerformanceService {
     };
     const b = side('baseline', baseline);
     const c = side('candidate', candidate);
-    const higherIsBetter = await this.higherIsBetter(resolved.workloads[0]);
+    const higherIsBetter = b.higherIsBetter;
     let interval: { ratio: number; lower: number; upper: number; degreesOfFreedom: number | null };
     if (method === 'WELCH') {
       const w = welchRatioInterval(
@@ -170,39 +173,30 @@ export class PerformanceService {
   async overheadVsNative(filter: PerformanceFilter): Promise<NativeOverhead[]> {
     const resolved = await this.resolve(filter, 'filter');
     const { sql, params } = overheadSql(resolved);
-    type Row = {
+    type Row = Pooled & {
       scenarioId: number;
       workloadId: number;
-      count: number;
-      mean: number;
-      stddev: number | null;
       nativeCount: number | null;
-      nativeMean: number | null;
-      nativeStddev: number | null;
+      nativeSum: number | null;
+      nativeSumSq: number | null;
       higherIsBetter: boolean;
     };
     const rows = await this.db.query<Row[]>(sql, params);
-    return rows.map((r) => {
-      let fraction: { ratio: number; lower: number; upper: number } | null = null;
-      if (r.nativeMean !== null && r.nativeCount !== null && r.count >= 2 && r.nativeCount >= 2) {
-        const scenario = { count: r.count, mean: r.mean, stddev: r.stddev ?? 0 };
-        const native = { count: r.nativeCount, mean: r.nativeMean, stddev: r.nativeStddev ?? 0 };
-        // Throughput: scenario / native; time: native / scenario (both "fraction of native speed").
-        fraction = r.higherIsBetter
-          ? welchRatioInterval(native, scenario, 0.95)
-          : welchRatioInterval(scenario, native, 0.95);
-      }
+    return rows.map((r): NativeOverhead => {
+      const native: Pooled | null =
+        r.nativeCount === null ? null : { count: r.nativeCount, sum: r.nativeSum!, sumSq: r.nativeSumSq! };
+      const fraction = native && fractionOfNative(r, native, r.higherIsBetter);
       return {
         scenarioId: r.scenarioId,
         workloadId: r.workloadId,
         count: r.count,
-        mean: r.mean,
-        nativeMean: r.nativeMean,
+        mean: r.sum / r.count,
+        nativeMean: native && native.sum / native.count,
         nativeCount: r.nativeCount,
-        fractionOfNative: fraction?.ratio ?? null,
+        fractionOfNative: fraction?.value ?? null,
         fractionLower: fraction?.lower ?? null,
         fractionUpper: fraction?.upper ?? null,
-        overhead: fraction ? 1 - fraction.ratio : null,
+        overhead: fraction ? 1 - fraction.value : null,
       } as NativeOverhead;
     });
   }
@@ -246,14 +240,6 @@ export class PerformanceService {
       });
     }
     return { metric, bucket, series: [...series.values()], dataNote: DATA_NOTE };
-  }
-
-  private async higherIsBetter(workloadId: number): Promise<boolean> {
-    const [row] = await this.db.query<{ hib: boolean }[]>(
-      'SELECT higher_is_better AS hib FROM workload WHERE id = $1',
-      [workloadId],
-    );
-    return row?.hib ?? true;
   }
 
   /**

@@ -43,3 +43,12 @@ export function perArgument<A, L>(make: (arg: A) => L): (arg: A) => L {
     return loader;
   };
 }
+
+/** The rows of several ids through a by-id loader, in the ids' order, leaving out ids without a row. */
+export async function loadExisting<T>(
+  loader: DataLoader<number, T | null>,
+  ids: readonly number[],
+): Promise<T[]> {
+  const rows = await loader.loadMany(ids);
+  return rows.filter((r): r is T => r !== null && !(r instanceof Error));
+}
