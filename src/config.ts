@@ -19,14 +19,50 @@ const bool = (what: string) =>
     .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: `${what} must be true or false` })
     .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+function isPostgresUrl(value: string): boolean {
+  try {
+    return ['postgres:', 'postgresql:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 const postgresUrl = (what: string) =>
-  z.string().refine((v) => {
-    try {
-      return ['postgres:', 'postgresql:'].includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, `${what} must be a postgres:// or postgresql:// URL, e.g. postgres://user:password@localhost:5432/virtlens`);
+  z
+    .string()
+    .refine(
+      isPostgresUrl,
+      `${what} must be a postgres:// or postgresql:// URL, e.g. postgres://user:password@localhost:5432/virtlens`,
+    );
+
+/** An entry as it may be printed: whatever comes before an `@` (user, password) is masked. */
+function withoutCredentials(entry: string): string {
+  const at = entry.lastIndexOf('@');
+  if (at < 0) return entry;
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(entry)?.[0] ?? '';
+  return `${scheme}***${entry.slice(at)}`;
+}
+
+/** A comma-separated list of postgres URLs; empty entries (a trailing comma) are ignored. */
+const postgresUrlList = (what: string) =>
+  z
+    .string()
+    .transform((value, ctx) => {
+      const entries = value
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean);
+      entries.forEach((entry, i) => {
+        if (!isPostgresUrl(entry)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `${what} entry ${i + 1} ("${withoutCredentials(entry)}") must be a postgres:// or postgresql:// URL, e.g. postgres://user:password@replica-1:5432/virtlens`,
+          });
+        }
+      });
+      return entries;
+    })
+    .refine((urls) => new Set(urls).size === urls.length, `${what} lists the same URL twice`);
 
 /** Every setting, its environment variable and its default. `.env` files are not read: set variables in the shell. */
 const schema = z.object({
@@ -37,6 +73,7 @@ const schema = z.object({
   PORT: wholeNumber('PORT', 0, 65535), // 0: any free port (tests)
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }),
   DATABASE_URL: postgresUrl('DATABASE_URL').optional(),
+  DATABASE_REPLICA_URLS: postgresUrlList('DATABASE_REPLICA_URLS'),
   VIRTLENS_DATA_DIR: z.string().min(1, 'VIRTLENS_DATA_DIR must not be empty'),
   EMBEDDED_PG_PORT: wholeNumber('EMBEDDED_PG_PORT', 1, 65535),
   DB_POOL_SIZE: wholeNumber('DB_POOL_SIZE', 1, 200),
@@ -66,6 +103,7 @@ const DEFAULTS: Record<keyof z.input<typeof schema>, string | undefined> = {
   PORT: '4000',
   LOG_LEVEL: 'info',
   DATABASE_URL: undefined,
+  DATABASE_REPLICA_URLS: '',
   VIRTLENS_DATA_DIR: path.join(PROJECT_ROOT, '.data', 'postgres'),
   EMBEDDED_PG_PORT: '54320',
   DB_POOL_SIZE: '10',
@@ -86,6 +124,11 @@ export interface Config {
   readonly logLevel: (typeof LOG_LEVELS)[number];
   /** Set: use that PostgreSQL and start none. Unset: start the embedded one in `dataDir`. */
   readonly databaseUrl: string | undefined;
+  /**
+   * Streaming replicas of that PostgreSQL: every query's reads go to one of them (the primary when none answers);
+   * writes stay on the primary. Empty: the primary serves reads too.
+   */
+  readonly databaseReplicaUrls: readonly string[];
   /** Absolute path of the embedded PostgreSQL's data folder (kept across restarts). */
   readonly dataDir: string;
   readonly embeddedPgPort: number;
@@ -120,7 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0];
     const key = String(issue.path[0]);
     // Echo the bad value, except where it may hold a password.
-    const got = key === 'DATABASE_URL' ? '' : ` (got "${input[key]}")`;
+    const got = key.startsWith('DATABASE_') ? '' : ` (got "${input[key]}")`;
     throw new ConfigError(`Invalid configuration: ${issue.message}${got}.`);
   }
   const v = parsed.data;
@@ -130,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: v.PORT,
     logLevel: v.LOG_LEVEL,
     databaseUrl: v.DATABASE_URL,
+    databaseReplicaUrls: Object.freeze(v.DATABASE_REPLICA_URLS),
     dataDir: path.resolve(v.VIRTLENS_DATA_DIR),
     embeddedPgPort: v.EMBEDDED_PG_PORT,
     dbPoolSize: v.DB_POOL_SIZE,

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       port: 4000,
       logLevel: 'info',
       databaseUrl: undefined,
+      databaseReplicaUrls: [],
       dataDir: path.join(PROJECT_ROOT, '.data', 'postgres'),
       embeddedPgPort: 54320,
       dbPoolSize: 10,
@@ -32,6 +33,7 @@ describe('loadConfig', () => {
         PORT: '8080',
         LOG_LEVEL: 'warn',
         DATABASE_URL: 'postgres://app:secret@db:5432/virtlens',
+        DATABASE_REPLICA_URLS: 'postgres://app:secret@replica-1:5432/virtlens',
         VIRTLENS_DATA_DIR: 'relative/pg',
         EMBEDDED_PG_PORT: '6000',
         DB_POOL_SIZE: '20',
@@ -50,6 +52,7 @@ describe('loadConfig', () => {
       port: 8080,
       logLevel: 'warn',
       databaseUrl: 'postgres://app:secret@db:5432/virtlens',
+      databaseReplicaUrls: ['postgres://app:secret@replica-1:5432/virtlens'],
       dataDir: path.resolve('relative/pg'),
       embeddedPgPort: 6000,
       dbPoolSize: 20,
@@ -91,5 +94,45 @@ describe('loadConfig', () => {
         'Invalid configuration: DATABASE_URL must be a postgres:// or postgresql:// URL, e.g. postgres://user:password@localhost:5432/virtlens.',
       ),
     );
+  });
+
+  describe('DATABASE_REPLICA_URLS', () => {
+    it('reads a comma-separated list, ignoring spaces and empty entries, and freezes it', () => {
+      const config = loadConfig({
+        DATABASE_REPLICA_URLS:
+          ' postgres://app:pw@replica-1:5432/virtlens , postgresql://replica-2/virtlens,',
+      });
+      expect(config.databaseReplicaUrls).toEqual([
+        'postgres://app:pw@replica-1:5432/virtlens',
+        'postgresql://replica-2/virtlens',
+      ]);
+      expect(Object.isFrozen(config.databaseReplicaUrls)).toBe(true);
+    });
+
+    it.each(['', ' ', ','])('when set to %j, there are no replicas', (value) => {
+      expect(loadConfig({ DATABASE_REPLICA_URLS: value }).databaseReplicaUrls).toEqual([]);
+    });
+
+    it.each([
+      [
+        'postgres://replica-1/virtlens,mysql://root:hunter2@replica-2/virtlens',
+        'Invalid configuration: DATABASE_REPLICA_URLS entry 2 ("mysql://***@replica-2/virtlens") must be a postgres:// or postgresql:// URL, e.g. postgres://user:password@replica-1:5432/virtlens.',
+      ],
+      [
+        'app:hunter2@replica-1:5432/virtlens',
+        'Invalid configuration: DATABASE_REPLICA_URLS entry 1 ("***@replica-1:5432/virtlens") must be a postgres:// or postgresql:// URL, e.g. postgres://user:password@replica-1:5432/virtlens.',
+      ],
+      [
+        'replica-1:5432',
+        'Invalid configuration: DATABASE_REPLICA_URLS entry 1 ("replica-1:5432") must be a postgres:// or postgresql:// URL, e.g. postgres://user:password@replica-1:5432/virtlens.',
+      ],
+      [
+        'postgres://app:hunter2@replica-1/virtlens,postgres://app:hunter2@replica-1/virtlens',
+        'Invalid configuration: DATABASE_REPLICA_URLS lists the same URL twice.',
+      ],
+    ])('rejects %j naming the entry, without its password', (value, message) => {
+      expect(() => loadConfig({ DATABASE_REPLICA_URLS: value })).toThrow(new ConfigError(message));
+      expect(() => loadConfig({ DATABASE_REPLICA_URLS: value })).not.toThrow(/hunter2/);
+    });
   });
 });
