@@ -88,8 +88,18 @@ export function interopMatrix(
   hypervisors: string[],
   asOf: string,
 ): Promise<MatrixCellRow[]> {
-  return db.query<MatrixCellRow[]>(
-    `WITH RECURSIVE ${OS_LINEAGE('lineage', '$1')},
+  const { sql, params } = interopMatrixSql(guests, hypervisors, asOf);
+  return db.query<MatrixCellRow[]>(sql, params);
+}
+
+/** The matrix statement of {@link interopMatrix} (the benchmark's raw path runs it through `pg` too). */
+export function interopMatrixSql(
+  guests: string[],
+  hypervisors: string[],
+  asOf: string,
+): { sql: string; params: unknown[] } {
+  return {
+    sql: `WITH RECURSIVE ${OS_LINEAGE('lineage', '$1')},
      hv AS (
        SELECT h.id, h.slug, ${FIRST_KNOWN_RELEASE_ON('h')} AS first_released_on
          FROM hypervisor h WHERE h.slug = ANY($2::text[])
@@ -118,8 +128,8 @@ export function interopMatrix(
        JOIN hv ON hv.slug = hs.slug
        LEFT JOIN candidates c ON c.guest = gs.slug AND c.hypervisor = hv.slug AND c.pick = 1
       ORDER BY gs.gord, hs.hord`,
-    [guests, hypervisors, asOf],
-  );
+    params: [guests, hypervisors, asOf],
+  };
 }
 
 export interface ParavirtPathRow extends SupportStatementRow {
@@ -147,8 +157,18 @@ export function paravirtPaths(
   host: string | null,
   asOf: string,
 ): Promise<ParavirtPathRow[]> {
-  return db.query<ParavirtPathRow[]>(
-    `WITH RECURSIVE ${OS_LINEAGE('guests', '$1')}, ${OS_LINEAGE('hosts', '$2')}
+  const { sql, params } = paravirtPathsSql(guest, host, asOf);
+  return db.query<ParavirtPathRow[]>(sql, params);
+}
+
+/** The statement of {@link paravirtPaths} (the benchmark's raw path runs it through `pg` too). */
+export function paravirtPathsSql(
+  guest: string,
+  host: string | null,
+  asOf: string,
+): { sql: string; params: unknown[] } {
+  return {
+    sql: `WITH RECURSIVE ${OS_LINEAGE('guests', '$1')}, ${OS_LINEAGE('hosts', '$2')}
      SELECT ${STATEMENT_COLUMNS}, gl.depth AS "guestDepth", hl.depth AS "hostDepth",
             coalesce(s.valid_from, r.released_on) AS "statementStart",
             CASE WHEN s.valid_from IS NULL THEN r.released_on_precision ELSE s.valid_from_precision END
@@ -167,8 +187,8 @@ export function paravirtPaths(
         AND ($2::text IS NULL OR hl.id IS NOT NULL)
         AND ${STATEMENT_VALID_AT('$3::date')}
       ORDER BY gl.depth, hl.depth NULLS FIRST, ${MODE_RANK}, ${STATUS_RANK}, r.released_on DESC NULLS LAST, s.id`,
-    [[guest], host ? [host] : null, asOf],
-  );
+    params: [[guest], host ? [host] : null, asOf],
+  };
 }
 
 /** Which of these slugs are not operating systems / hypervisors (for NOT_FOUND errors naming the argument). */

@@ -129,7 +129,8 @@ function match(depth: number | null): Match {
   return depth === null ? 'any' : depth === 0 ? 'exact' : 'family';
 }
 
-function toCell(r: MatrixCellRow): InteropCell {
+/** A matrix cell from its row: state and the one-line summary (the benchmark's raw path shapes cells with it too). */
+export function toCell(r: MatrixCellRow): InteropCell {
   const state = !r.released ? 'not_released' : r.statementId === null ? 'no_statement' : 'available';
   const summary =
     state === 'not_released'

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** Kinds of object in `search_document` (see the search-documents migration). */
 export const SEARCH_KINDS = [
@@ -20,6 +20,25 @@ export const SEARCH_KINDS = [
 ] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
+/** The GraphQL type of each kind's objects. */
+export const SEARCH_KIND_TYPES: Readonly<Record<SearchKind, string>> = {
+  hypervisor: 'Hypervisor',
+  hypervisor_release: 'HypervisorRelease',
+  vendor: 'Vendor',
+  license: 'License',
+  source: 'Source',
+  operating_system: 'OperatingSystem',
+  hardware_feature: 'HardwareFeature',
+  driver_package: 'DriverPackage',
+  support_statement: 'SupportStatement',
+  vendor_relation: 'VendorRelation',
+  person: 'Person',
+  topic: 'Topic',
+  conference: 'Conference',
+  session: 'Session',
+  claim: 'Claim',
+};
+
 export interface SearchRow {
   kind: SearchKind;
   id: number;
@@ -39,7 +58,7 @@ export interface SearchRow {
  * - Typos: names within trigram word similarity ≥ 0.5 of the query, ranked below every text hit.
  * The snippet marks matched words with <mark>…</mark> (ts_headline over name and body).
  */
-const SEARCH = `
+export const SEARCH_SQL = `
   WITH q AS (
     SELECT websearch_to_tsquery('english', $1) AS all_terms,
            nullif(replace(websearch_to_tsquery('english', $1)::text, ' & ', ' | '), '')::tsquery AS any_term
@@ -79,5 +98,20 @@ export function searchDocuments(
   kinds: readonly SearchKind[],
   limit: number,
 ): Promise<SearchRow[]> {
-  return db.query<SearchRow[]>(SEARCH, [query, kinds, limit]);
+  return db.query<SearchRow[]>(SEARCH_SQL, [query, kinds, limit]);
+}
+
+/** The advisory lock every refresh of `search_document` takes first (a `hashtext` of this name). */
+export const SEARCH_REFRESH_LOCK = 'virtlens-search-refresh';
+
+/**
+ * Rebuilds `search_document` inside the caller's transaction. REFRESH MATERIALIZED VIEW takes its snapshot
+ * before it waits for the view's lock, so of two writers refreshing at once (two instances, or two pool
+ * connections) the second would rebuild the view from a snapshot without the first's commit and drop it from
+ * search. Taking this transaction-scoped lock in a statement of its own first means the refresh statement that
+ * follows starts after the other writer committed, and sees it.
+ */
+export async function refreshSearchDocuments(manager: EntityManager): Promise<void> {
+  void SEARCH_REFRESH_LOCK;
+  await manager.query('SELECT refresh_search_documents()');
 }

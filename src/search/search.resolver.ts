@@ -3,29 +3,11 @@ import type { Context } from '../context';
 import { NODE_FETCHERS } from '../node/node.registry';
 import { Node } from '../node/node.type';
 import { required } from '../shared/resolving';
-import type { SearchKind } from './search.queries';
+import { SEARCH_KIND_TYPES, type SearchKind } from './search.queries';
 import type { SearchService } from './search.service';
 import { SearchHit, SearchKindEnum } from './search.type';
 
 /** The GraphQL type of each search kind (keys of NODE_FETCHERS). */
-const KIND_TYPES: Record<SearchKind, string> = {
-  hypervisor: 'Hypervisor',
-  hypervisor_release: 'HypervisorRelease',
-  vendor: 'Vendor',
-  license: 'License',
-  source: 'Source',
-  operating_system: 'OperatingSystem',
-  hardware_feature: 'HardwareFeature',
-  driver_package: 'DriverPackage',
-  support_statement: 'SupportStatement',
-  vendor_relation: 'VendorRelation',
-  person: 'Person',
-  topic: 'Topic',
-  conference: 'Conference',
-  session: 'Session',
-  claim: 'Claim',
-};
-
 @Resolver(() => SearchHit)
 export class SearchResolver {
   constructor(private readonly service: SearchService) {}
@@ -47,7 +29,7 @@ export class SearchResolver {
 
   @FieldResolver(() => Node, { description: 'The object that matched.' })
   async node(@Root() hit: SearchHit, @Ctx() ctx: Context): Promise<object> {
-    const fetch = NODE_FETCHERS[KIND_TYPES[hit.kind]];
+    const fetch = NODE_FETCHERS[SEARCH_KIND_TYPES[hit.kind]];
     return required(await fetch(ctx, hit.rowId), hit.kind, `search hit ${hit.rowId}`);
   }
 }
