@@ -25,6 +25,7 @@ import { viewerOf } from './auth/auth.middleware';
 import { AuditService } from './audit/audit.service';
 import { CurationService } from './curation/curation.service';
 import { metricsPlugin } from './graphql/metrics.plugin';
+import { readYourWritesPlugin } from './graphql/read-your-writes.plugin';
 import { createHttpApp } from './http/http-app';
 import { HypervisorService } from './hypervisors/hypervisor.service';
 import { HypervisorReleaseService } from './hypervisors/hypervisor-release.service';
@@ -117,8 +118,9 @@ export function createServices(
  * the database (embedded or DATABASE_URL), migrates, seeds, and mounts GraphQL.
  */
 export async function startApp(config: Config, logger: Logger): Promise<App> {
-  const metrics = createMetrics();
   let database: Database | null = null;
+  const replicaStatus = () => database?.replicas?.status() ?? null;
+  const metrics = createMetrics({ replicas: replicaStatus });
   let graphqlHandler: RequestHandler | null = null;
   let apiKeys: ApiKeyService | null = null;
   let reports: ReportsBackend | null = null;
@@ -128,6 +130,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     logger,
     metrics,
     dataSource: () => database?.dataSource ?? null,
+    replicas: replicaStatus,
     graphqlHandler: () => graphqlHandler,
     apiKeys: () => apiKeys,
     maxRequestBytes: config.maxRequestBytes,
@@ -169,6 +172,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         // No cache hints are used; the plugin would otherwise wrap every field resolver to collect them.
         ApolloServerPluginCacheControlDisabled(),
         metricsPlugin(metrics),
+        readYourWritesPlugin(),
         costLimitPlugin(),
       ],
     });

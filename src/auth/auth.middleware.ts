@@ -1,5 +1,6 @@
 import type { RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { readOnPrimary } from '../db/read-preference';
 import { isDatabaseUnavailable } from '../graphql/format-error';
 import type { ApiKeyService } from './api-key.service';
 import type { Viewer } from './viewer';
@@ -22,7 +23,8 @@ export function authenticate(keys: () => ApiKeyService | null): RequestHandler {
       next();
       return;
     }
-    service.authenticate(header).then(
+    // On the primary, not a replica that may lag: a revoked key stops working, a new one works, at once.
+    readOnPrimary(() => service.authenticate(header)).then(
       (viewer) => {
         res.locals['viewer'] = viewer;
         next();

@@ -5,6 +5,7 @@ import { MIGRATIONS } from '../../migrations/index';
 import type { Logger } from '../observability/logger';
 import { ENTITIES } from './entities';
 import { QueryLogger } from './query-logger';
+import type { ReplicaRouter } from './replica-router';
 
 // `date` columns stay `YYYY-MM-DD` strings: a JS Date would shift them by the process time zone.
 types.setTypeParser(types.builtins.DATE, (value) => value);
@@ -18,9 +19,11 @@ export interface DataSourceOptions {
   logger?: Logger;
   /**
    * Every transaction of the pool's connections is read-only (`default_transaction_read_only=on`): the pool that
-   * serves queries. A later read replica plugs in here.
+   * serves queries.
    */
   readOnly?: boolean;
+  /** Read replicas: the pool's connections go to them (and to `url` when none answers); see ReplicaRouter. */
+  replicas?: ReplicaRouter;
   /** PostgreSQL `statement_timeout` of the pool's connections, in milliseconds (unset: the server's). */
   statementTimeoutMs?: number;
 }
@@ -49,6 +52,9 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     maxQueryExecutionTime: 1000,
     poolSize: options.poolSize ?? 10,
     applicationName: options.applicationName ?? 'virtlens',
+    // TypeORM's own `replication` option picks a slave at random, with no health check or fallback, and sends
+    // `query()` and transactions to the master: the router replaces the pg module's Pool instead.
+    ...(options.replicas ? { driver: options.replicas.pgDriver() } : {}),
     extra: {
       connectionTimeoutMillis: 5000,
       ...(sessionOptions(options) ? { options: sessionOptions(options) } : {}),

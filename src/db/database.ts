@@ -4,13 +4,19 @@ import { StartupError } from '../errors';
 import type { Logger } from '../observability/logger';
 import { createDataSource } from './data-source';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres';
+import { ReplicaRouter, type ReplicaStatus } from './replica-router';
 
 /** The database the server works on, and how to let go of it. */
 export interface Database {
   /** The primary, read-write: migrations, seeds and mutations (a small pool, `DB_WRITE_POOL_SIZE`). */
   readonly dataSource: DataSource;
-  /** Read-only transactions only, with the statement timeout: every query. A read replica would go here. */
+  /**
+   * Read-only transactions only, with the statement timeout: every query. With `DATABASE_REPLICA_URLS`, its
+   * connections go to the replicas (to the primary for a mutation's own response, and when no replica answers).
+   */
   readonly readDataSource: DataSource;
+  /** Health of the read replicas; null without replicas. */
+  readonly replicas: { status(): ReplicaStatus } | null;
   /** Closes the pool, then stops the embedded PostgreSQL if this process started it. */
   close(): Promise<void>;
 }
@@ -37,12 +43,20 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     logger,
     // No timeout here: migrations and seeds may be long; mutations SET LOCAL it (see withWriteTransaction).
   });
+  const replicas = config.databaseReplicaUrls.length
+    ? new ReplicaRouter({
+        replicas: config.databaseReplicaUrls.map((u) => ({ url: u, name: describeUrl(u) })),
+        logger,
+        recheckMs: REPLICA_RECHECK_MS,
+      })
+    : undefined;
   const readDataSource = createDataSource({
     url,
     poolSize: config.dbPoolSize,
     logger,
     readOnly: true,
     statementTimeoutMs: config.statementTimeoutMs,
+    replicas,
   });
   const close = async (): Promise<void> => {
     if (readDataSource.isInitialized) await readDataSource.destroy();
@@ -53,11 +67,30 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     await connect(dataSource, url, embedded !== undefined);
     await migrate(dataSource, logger);
     await readDataSource.initialize();
+    if (replicas) await reportReplicas(replicas, logger);
   } catch (error) {
     await close();
     throw error;
   }
-  return { dataSource, readDataSource, close };
+  return { dataSource, readDataSource, replicas: replicas ?? null, close };
+}
+
+/** How often a read replica that is down is tried again. */
+const REPLICA_RECHECK_MS = 5000;
+
+/**
+ * A replica that is down at start does not stop the start: the primary serves its reads (each down replica got
+ * its warning) until it answers. Then one line says where reads go.
+ */
+async function reportReplicas(replicas: ReplicaRouter, logger: Logger): Promise<void> {
+  await replicas.checkAll();
+  const status = replicas.status();
+  logger.info(
+    { replicas: status.replicas.map((r) => `${r.name} (${r.healthy ? 'up' : 'down'})`) },
+    status.healthy
+      ? `queries read from ${status.healthy} of ${status.total} replicas`
+      : 'no read replica answers: queries read from the primary until one does',
+  );
 }
 
 async function ensureDatabase(pg: EmbeddedPostgresHandle, name: string): Promise<string> {

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { authenticate } from '../auth/auth.middleware';
 import type { ApiKeyService } from '../auth/api-key.service';
 import { checkReadiness } from '../db/database';
+import type { ReplicaStatus } from '../db/replica-router';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { requestScope } from '../observability/request-context';
@@ -18,6 +19,8 @@ export interface HttpAppOptions {
   metrics: Metrics;
   /** Null until the database is open and migrated. */
   dataSource: () => DataSource | null;
+  /** Health of the read replicas; null without replicas (or before the database is open). */
+  replicas?: () => ReplicaStatus | null;
   /** Null until Apollo Server has started. */
   graphqlHandler: () => RequestHandler | null;
   /** Null until the database is open: requests are anonymous until then. */
@@ -35,7 +38,8 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * The HTTP surface: `/graphql`, `/graphiql`, `/healthz` (process up), `/readyz` (database reachable and
- * migrated), `/metrics` (Prometheus). Every response carries `x-request-id`.
+ * migrated; with read replicas, how many of them are healthy), `/metrics` (Prometheus). Every response carries
+ * `x-request-id`.
  */
 export function createHttpApp(options: HttpAppOptions): Express {
   const { logger, metrics } = options;
@@ -81,10 +85,13 @@ export function createHttpApp(options: HttpAppOptions): Express {
     const ds = options.dataSource();
     const state = ds ? await checkReadiness(ds) : { database: false, migrations: false };
     const ready = state.database && state.migrations && options.graphqlHandler() !== null;
+    // Replicas down do not make the instance unready: the primary serves their reads.
+    const replicas = options.replicas?.();
     res.status(ready ? 200 : 503).json({
       status: ready ? 'ready' : 'not ready',
       database: state.database ? 'up' : 'down',
       migrations: state.migrations ? 'applied' : 'pending',
+      ...(replicas && { replicas: { healthy: replicas.healthy, total: replicas.total } }),
     });
   });
 

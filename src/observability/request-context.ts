@@ -5,6 +5,11 @@ export interface RequestScope {
   requestId: string;
   /** SQL statements this request sent to PostgreSQL so far (counted by the DataSource's logger). */
   sqlStatements: number;
+  /**
+   * Where the request's reads go once decided (see db/read-preference.ts): `primary` after a mutation started
+   * (read-your-writes) or when no replica answered, else the index of the replica it first read from.
+   */
+  readFrom?: 'primary' | number;
 }
 
 export const requestScope = new AsyncLocalStorage<RequestScope>();
