@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../src/observability/logger';
+import { refreshSearchDocuments } from '../src/search/search.queries';
 import { conferenceSeed } from './conference.seed';
 import { interopSeed } from './interop.seed';
 import { knowledgeCoreSeed } from './knowledge-core.seed';
@@ -50,6 +51,6 @@ export async function runSeeds(
     if (done) loaded.push(seed.name);
   }
   // Search documents are derived from every table the seeds write.
-  if (loaded.length) await dataSource.query('SELECT refresh_search_documents()');
+  if (loaded.length) await dataSource.transaction(refreshSearchDocuments);
   return loaded;
 }

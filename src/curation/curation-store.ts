@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { NotFoundError, BadUserInputError } from '../errors';
+import { refreshSearchDocuments } from '../search/search.queries';
 
 /** Join tables that cite sources (or hardware features), by owner: a fixed allow-list of identifiers. */
 export const LINKS = {
@@ -111,6 +112,6 @@ export async function assertSlugFree(
 }
 
 /** Search reads a materialized view: refresh it in the write's transaction, so both appear together. */
-export async function refreshSearch(manager: EntityManager): Promise<void> {
-  await manager.query('SELECT refresh_search_documents()');
+export function refreshSearch(manager: EntityManager): Promise<void> {
+  return refreshSearchDocuments(manager);
 }

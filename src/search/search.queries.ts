@@ -112,6 +112,6 @@ export const SEARCH_REFRESH_LOCK = 'virtlens-search-refresh';
  * follows starts after the other writer committed, and sees it.
  */
 export async function refreshSearchDocuments(manager: EntityManager): Promise<void> {
-  void SEARCH_REFRESH_LOCK;
+  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [SEARCH_REFRESH_LOCK]);
   await manager.query('SELECT refresh_search_documents()');
 }
