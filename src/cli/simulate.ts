@@ -8,7 +8,7 @@ import { embeddedUrl, runningEmbeddedPort } from '../db/embedded-postgres';
 import { StartupError } from '../errors';
 import { createLogger } from '../observability/logger';
 import { MODEL_VERSION } from '../simulator/model/frozen-parameters';
-import { loadSimulatedRun, RunExistsError } from '../simulator/runs/load-run';
+import { loadSimulatedRun, RunBusyError, RunExistsError } from '../simulator/runs/load-run';
 
 const USAGE = `usage: npm run simulate -- --rows N [--seed S] [--label TEXT] [--replace] [--no-progress]
 
@@ -129,6 +129,10 @@ async function main(): Promise<number> {
     if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction();
     if (error instanceof RunExistsError) {
       console.error(`${error.message}: pass --replace, or choose another --seed or --rows.`);
+      return 1;
+    }
+    if (error instanceof RunBusyError) {
+      console.error(`${error.message}.`);
       return 1;
     }
     throw error;

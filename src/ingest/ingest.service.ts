@@ -26,31 +26,70 @@ export interface IngestOutcome {
 export class IngestService {
   constructor(private readonly writer: { dataSource: DataSource; statementTimeoutMs: number }) {}
 
+  /**
+   * Several servers may receive the same batch at once: the batch id is locked (a transaction-scoped advisory
+   * lock) and checked again inside the write's transaction, so exactly one of them loads it and the others
+   * answer as a retry (same rows) or refuse it (other rows) — never with a unique-key clash.
+   */
   async ingest(req: WriteRequest, input: IngestRequest): Promise<IngestOutcome> {
     const { rows, digest } = parseBatch(input.format, input.data);
-    const [previous] = await this.writer.dataSource.query<{ id: number; digest: string; rows: number }[]>(
-      'SELECT id, batch_digest AS digest, row_count::int AS rows FROM benchmark_run WHERE batch_id = $1',
-      [input.batchId],
-    );
-    if (previous) {
-      if (previous.digest === digest) return { runId: previous.id, rows: previous.rows, created: false };
-      throw new BadUserInputError(
-        `Batch id "${input.batchId}" was already loaded (run ${previous.id}) with other rows; use a new batch id.`,
-        'input.batchId',
+    const retry = await loadedBefore(this.writer.dataSource.manager, input.batchId, digest);
+    if (retry) return retry;
+    try {
+      return await auditedWrite(
+        this.writer,
+        req,
+        { action: 'ingestMeasurements', entity: 'benchmark_run' },
+        async (m) => {
+          await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+            `virtlens-ingest:${input.batchId}`,
+          ]);
+          const raced = await loadedBefore(m, input.batchId, digest);
+          if (raced) throw new LoadedMeanwhile(raced);
+          const runId = await insertBatch(m, input, digest, rows);
+          const after = async () =>
+            (await m.query<object[]>('SELECT * FROM benchmark_run WHERE id = $1', [runId]))[0] ?? null;
+          return {
+            entityId: runId,
+            before: null,
+            after,
+            result: { runId, rows: rows.length, created: true },
+          };
+        },
       );
+    } catch (error) {
+      if (error instanceof LoadedMeanwhile) return error.outcome;
+      throw error;
     }
-    return auditedWrite(
-      this.writer,
-      req,
-      { action: 'ingestMeasurements', entity: 'benchmark_run' },
-      async (m) => {
-        const runId = await insertBatch(m, input, digest, rows);
-        const after = async () =>
-          (await m.query<object[]>('SELECT * FROM benchmark_run WHERE id = $1', [runId]))[0] ?? null;
-        return { entityId: runId, before: null, after, result: { runId, rows: rows.length, created: true } };
-      },
-    );
   }
+}
+
+/** Another request loaded the same batch while this one waited: rolls this transaction back, answers a retry. */
+class LoadedMeanwhile extends Error {
+  constructor(readonly outcome: IngestOutcome) {
+    super('batch loaded meanwhile');
+  }
+}
+
+/**
+ * The stored run of this batch id when its rows are the same (a retry: `created: false`); BAD_USER_INPUT when
+ * they differ; null when the id is new.
+ */
+async function loadedBefore(
+  m: EntityManager,
+  batchId: string,
+  digest: string,
+): Promise<IngestOutcome | null> {
+  const [previous] = await m.query<{ id: number; digest: string; rows: number }[]>(
+    'SELECT id, batch_digest AS digest, row_count::int AS rows FROM benchmark_run WHERE batch_id = $1',
+    [batchId],
+  );
+  if (!previous) return null;
+  if (previous.digest === digest) return { runId: previous.id, rows: previous.rows, created: false };
+  throw new BadUserInputError(
+    `Batch id "${batchId}" was already loaded (run ${previous.id}) with other rows; use a new batch id.`,
+    'input.batchId',
+  );
 }
 
 async function insertBatch(

@@ -45,6 +45,16 @@ export class RunExistsError extends Error {
   }
 }
 
+/** Another transaction (a server's job, `npm run simulate`) is loading a run of the same seed, version and size. */
+export class RunBusyError extends Error {
+  constructor() {
+    super(
+      'a run with this seed, model version and size is being loaded right now (by this or another server, or the CLI); ' +
+        'wait for it to finish, then ask again',
+    );
+  }
+}
+
 /**
  * Simulates a run and stores it: the run row, every measurement (streamed with COPY, never held in memory), and
  * its rollups. Must be called inside a transaction on `queryRunner`, which makes the run all-or-nothing: a
@@ -55,6 +65,14 @@ export async function loadSimulatedRun(
   request: SimulationRequest,
 ): Promise<LoadedRun> {
   if (!queryRunner.isTransactionActive) throw new Error('loadSimulatedRun needs an open transaction');
+  // One loader per (seed, version, size) across every process on the database: without it, two loads that both
+  // found no run would both simulate, and the second would fail only at its INSERT, on the unique index, after
+  // waiting for the whole first load. Held until commit or rollback.
+  const [{ locked }] = await queryRunner.manager.query<[{ locked: boolean }]>(
+    'SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked',
+    [`virtlens-run:${request.seed}:${MODEL_VERSION}:${request.rows}`],
+  );
+  if (!locked) throw new RunBusyError();
   const [existing] = await queryRunner.manager.query<{ id: number }[]>(
     `SELECT id FROM benchmark_run
       WHERE kind = 'simulated' AND seed = $1 AND model_version = $2 AND rows_requested = $3`,
