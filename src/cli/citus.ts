@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from '../config';
+import { citusScript } from '../db/citus';
+import { citusProblems, readCitusCatalogue } from '../db/citus-catalogue';
+import { createDataSource } from '../db/data-source';
+import { describeUrl } from '../db/database';
+import { startScratchPostgres } from '../db/scratch-postgres';
+import { StartupError } from '../errors';
+
+/**
+ * Prints the SQL that distributes a migrated virtlens database on Citus (`npm run -s db:citus | psql …`), built
+ * from the placements in src/db/citus.ts and the schema's foreign keys. With DATABASE_URL it reads that database
+ * (the coordinator, migrated); without, a scratch PostgreSQL migrated for the command. Refuses, listing why,
+ * when the schema has something Citus would reject or a migration is pending.
+ */
+async function main(): Promise<number> {
+  const config = loadConfig();
+  const scratch = config.databaseUrl ? null : await startScratchPostgres(pino({ level: 'warn' }));
+  const url = config.databaseUrl ?? (scratch as NonNullable<typeof scratch>).url;
+  const ds = createDataSource({ url, poolSize: 1, applicationName: 'virtlens-citus' });
+  try {
+    await ds.initialize();
+    if (scratch) await ds.runMigrations({ transaction: 'each' });
+    else if (await ds.showMigrations()) {
+      console.error(
+        `Migrations are pending on ${describeUrl(url)}: start the server on it once, then run again.`,
+      );
+      return 1;
+    }
+    const catalogue = await readCitusCatalogue(ds);
+    const problems = citusProblems(catalogue);
+    if (problems.length) {
+      console.error('Citus would refuse this schema:');
+      for (const p of problems) console.error(`  - ${p}`);
+      return 1;
+    }
+    process.stdout.write(citusScript(catalogue.foreignKeys));
+    return 0;
+  } finally {
+    if (ds.isInitialized) await ds.destroy();
+    await scratch?.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const known = error instanceof ConfigError || error instanceof StartupError;
+    console.error(
+      `db:citus: ${known ? error.message : error instanceof Error ? error.stack : String(error)}`,
+    );
+    process.exit(1);
+  },
+);

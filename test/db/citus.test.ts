@@ -1,0 +1,250 @@
+import type { DataSource } from 'typeorm';
+import { CITUS_PLACEMENT, citusScript } from '../../src/db/citus';
+import { citusProblems, readCitusCatalogue, type CitusCatalogue } from '../../src/db/citus-catalogue';
+import { createDataSource } from '../../src/db/data-source';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+
+/**
+ * The migrated schema against Citus's rules for the placements in src/db/citus.ts (no Citus here: the rules are
+ * checked on the catalogue, and the generated script is run against stand-ins of the two Citus functions).
+ */
+
+let db: TestDatabase;
+let ds: DataSource;
+let catalogue: CitusCatalogue;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ds = createDataSource({ url: db.url, poolSize: 2 });
+  await ds.initialize();
+  catalogue = await readCitusCatalogue(ds);
+});
+afterAll(async () => {
+  await ds.destroy();
+  await db.drop();
+});
+
+const DISTRIBUTED = [
+  'measurement',
+  'measurement_rollup',
+  'measurement_rollup_total',
+  'measurement_sketch',
+  'measurement_sketch_total',
+];
+
+describe('the migrated schema on Citus', () => {
+  it('has nothing Citus would refuse with these placements', () => {
+    expect(citusProblems(catalogue)).toEqual([]);
+  });
+
+  it('places every table, and only tables that exist; partitions follow measurement', () => {
+    const own = catalogue.relations.filter((r) => !r.parent).map((r) => r.name);
+    expect(own.sort()).toEqual(Object.keys(CITUS_PLACEMENT).sort());
+    expect(catalogue.relations.filter((r) => r.parent)).toEqual(
+      Array.from({ length: 10 }, (_, i) => ({
+        name: `measurement_y${2002 + i}`,
+        kind: 'table',
+        parent: 'measurement',
+      })),
+    );
+  });
+
+  it('gives the distributed tables unique keys that lead with scenario_id, no identity and no foreign key', () => {
+    const distributed = new Set([
+      ...DISTRIBUTED,
+      ...catalogue.relations.filter((r) => r.parent).map((r) => r.name),
+    ]);
+    expect(catalogue.uniques.filter((u) => distributed.has(u.table))).toEqual([
+      {
+        table: 'measurement_rollup',
+        name: 'measurement_rollup_pkey',
+        columns: ['scenario_id', 'workload_id', 'month', 'run_id'],
+        exclusionOperators: [],
+      },
+      {
+        table: 'measurement_rollup_total',
+        name: 'measurement_rollup_total_pkey',
+        columns: ['scenario_id', 'workload_id', 'run_id'],
+        exclusionOperators: [],
+      },
+      {
+        table: 'measurement_sketch',
+        name: 'measurement_sketch_pkey',
+        columns: ['scenario_id', 'workload_id', 'month', 'run_id', 'bin'],
+        exclusionOperators: [],
+      },
+      {
+        table: 'measurement_sketch_total',
+        name: 'measurement_sketch_total_pkey',
+        columns: ['scenario_id', 'workload_id', 'run_id', 'bin'],
+        exclusionOperators: [],
+      },
+    ]);
+    expect(catalogue.columns.filter((c) => distributed.has(c.table) && c.identity)).toEqual([]);
+    expect(
+      catalogue.columns
+        .filter((c) => distributed.has(c.table) && c.column === 'scenario_id')
+        .map(({ type, notNull }) => ({ type, notNull })),
+    ).toEqual(Array.from({ length: 15 }, () => ({ type: 'integer', notNull: true })));
+    expect(
+      catalogue.foreignKeys.filter((fk) => distributed.has(fk.table) || distributed.has(fk.referencedTable)),
+    ).toEqual([]);
+    expect(catalogue.triggers).toEqual([]);
+  });
+
+  it('keeps the coordinator-local tables out of every foreign key', () => {
+    const local = Object.keys(CITUS_PLACEMENT).filter((t) => CITUS_PLACEMENT[t].kind === 'local');
+    expect(local.sort()).toEqual([
+      'api_key',
+      'audit_log',
+      'search_document',
+      'seed_state',
+      'typeorm_migration',
+    ]);
+    expect(
+      catalogue.foreignKeys.filter((fk) => local.includes(fk.table) || local.includes(fk.referencedTable)),
+    ).toEqual([]);
+  });
+});
+
+describe('the Citus checks', () => {
+  const withChanges = (change: Partial<{ [K in keyof CitusCatalogue]: CitusCatalogue[K] }>): string[] =>
+    citusProblems({ ...catalogue, ...change });
+
+  it('name a table without a placement and a placement without a table', () => {
+    const relations = catalogue.relations
+      .filter((r) => r.name !== 'workload')
+      .concat({ name: 'benchmark_note', kind: 'table', parent: null });
+    expect(withChanges({ relations })).toEqual([
+      'benchmark_note has no Citus placement: add it to CITUS_PLACEMENT in src/db/citus.ts.',
+      'workload has a Citus placement but no table: remove it.',
+    ]);
+  });
+
+  it('refuse a unique key or exclusion constraint of a distributed table without scenario_id', () => {
+    const uniques = [
+      ...catalogue.uniques,
+      {
+        table: 'measurement_rollup',
+        name: 'rollup_run_month',
+        columns: ['run_id', 'month'],
+        exclusionOperators: [],
+      },
+      { table: 'measurement_y2007', name: 'y2007_expr', columns: [null], exclusionOperators: [] },
+      {
+        table: 'measurement_sketch',
+        name: 'sketch_excl',
+        columns: ['scenario_id', 'bin'],
+        exclusionOperators: ['<>', '='],
+      },
+    ];
+    expect(withChanges({ uniques })).toEqual([
+      'rollup_run_month on measurement_rollup (run_id, month) must include scenario_id: Citus checks uniqueness shard by shard.',
+      'y2007_expr on measurement_y2007 (<expression>) must include scenario_id: Citus checks uniqueness shard by shard.',
+      'sketch_excl on measurement_sketch (scenario_id, bin) must include scenario_id with =: Citus checks uniqueness shard by shard.',
+    ]);
+  });
+
+  it('refuse foreign keys from reference to distributed tables, between tables without scenario_id, and to local ones', () => {
+    const fk = (table: string, columns: string[], referencedTable: string, referencedColumns: string[]) => ({
+      table,
+      name: `${table}_fk`,
+      columns,
+      referencedTable,
+      referencedColumns,
+      definition: '',
+    });
+    const foreignKeys = [
+      ...catalogue.foreignKeys,
+      fk('scenario', ['id'], 'measurement_rollup_total', ['scenario_id']),
+      fk('measurement_sketch', ['run_id'], 'measurement_rollup', ['run_id']),
+      fk('measurement_sketch', ['scenario_id', 'run_id'], 'measurement_rollup', ['scenario_id', 'run_id']),
+      fk('measurement_rollup', ['scenario_id'], 'scenario', ['id']),
+      fk('audit_log', ['key_prefix'], 'vendor', ['slug']),
+    ];
+    expect(withChanges({ foreignKeys })).toEqual([
+      'Foreign key scenario_fk (scenario → measurement_rollup_total): a reference table cannot reference a distributed table.',
+      'Foreign key measurement_sketch_fk (measurement_sketch → measurement_rollup) must pair scenario_id with scenario_id: each shard checks only its own rows.',
+      'Foreign key audit_log_fk (audit_log → vendor) links a coordinator-local table with a Citus table.',
+    ]);
+  });
+
+  it('refuse triggers on Citus tables, int identity columns and a nullable key on distributed ones', () => {
+    const columns = catalogue.columns.map((c) =>
+      c.table === 'measurement_sketch_total' && c.column === 'scenario_id' ? { ...c, notNull: false } : c,
+    );
+    expect(
+      withChanges({
+        columns: [
+          ...columns,
+          { table: 'measurement', column: 'id', type: 'integer', notNull: true, identity: 'a' },
+        ],
+        triggers: [
+          { table: 'audit_log', name: 'audit_notify' },
+          { table: 'vendor', name: 'vendor_touch' },
+        ],
+      }),
+    ).toEqual([
+      'measurement_sketch_total.scenario_id must be NOT NULL: rows are routed by it.',
+      'measurement.id is an identity column of type integer: on a distributed table it must be bigint.',
+      'Trigger vendor_touch on vendor: keep triggers off Citus (reference) tables.',
+    ]);
+  });
+});
+
+describe('the db:citus script', () => {
+  it('distributes every placed table once, the referenced tables and the co-location anchor first', () => {
+    const script = citusScript(catalogue.foreignKeys);
+    const calls = [...script.matchAll(/SELECT create_(reference|distributed)_table\('(\w+)'/g)].map(
+      (m) => m[2],
+    );
+    expect([...calls].sort()).toEqual(
+      Object.keys(CITUS_PLACEMENT)
+        .filter((t) => CITUS_PLACEMENT[t].kind !== 'local')
+        .sort(),
+    );
+    for (const fk of catalogue.foreignKeys.filter((k) => k.table !== k.referencedTable)) {
+      expect([fk.table, calls.indexOf(fk.referencedTable) < calls.indexOf(fk.table)]).toEqual([
+        fk.table,
+        true,
+      ]);
+    }
+    expect(calls.slice(-5)).toEqual([
+      'measurement',
+      'measurement_rollup',
+      'measurement_sketch',
+      'measurement_rollup_total',
+      'measurement_sketch_total',
+    ]);
+  });
+
+  it('runs on the migrated database (Citus functions stood in for) and leaves every foreign key as it was', async () => {
+    const script = citusScript(catalogue.foreignKeys)
+      .split('\n')
+      .filter((l) => !l.startsWith('\\'))
+      .join('\n');
+    const runner = ds.createQueryRunner();
+    try {
+      await runner.query('CREATE TEMP TABLE citus_calls (n serial, call text)');
+      await runner.query(`CREATE FUNCTION pg_temp.create_reference_table(t regclass) RETURNS void LANGUAGE sql
+        AS $$ INSERT INTO citus_calls (call) VALUES ('reference ' || t) $$`);
+      await runner.query(`CREATE FUNCTION pg_temp.create_distributed_table(t regclass, c text, colocate_with text
+        DEFAULT 'default') RETURNS void LANGUAGE sql AS $$ INSERT INTO citus_calls (call) VALUES ('distributed ' || t || ' ' || c || ' ' || colocate_with) $$`);
+      // pg_temp functions are found only when named with their schema.
+      await runner.query(script.replace(/SELECT create_/g, 'SELECT pg_temp.create_'));
+      const { length } = (await runner.query('SELECT 1 FROM citus_calls')) as unknown[];
+      expect(length).toBe(Object.values(CITUS_PLACEMENT).filter((p) => p.kind !== 'local').length);
+      expect(
+        await runner.query('SELECT call FROM citus_calls WHERE call LIKE $1 ORDER BY n', ['distributed%']),
+      ).toEqual([
+        { call: 'distributed measurement scenario_id default' },
+        { call: 'distributed measurement_rollup scenario_id measurement' },
+        { call: 'distributed measurement_sketch scenario_id measurement' },
+        { call: 'distributed measurement_rollup_total scenario_id measurement' },
+        { call: 'distributed measurement_sketch_total scenario_id measurement' },
+      ]);
+      expect((await readCitusCatalogue(runner)).foreignKeys).toEqual(catalogue.foreignKeys);
+    } finally {
+      await runner.release();
+    }
+  });
+});
