@@ -179,7 +179,7 @@ export class ReplicaRouter {
     dead.end().catch(() => undefined);
     const { healthy, total } = this.status();
     this.options.logger.warn(
-      { replica: replica.name, reason: reasonOf(error), healthyReplicas: healthy, replicas: total },
+      { replica: replica.name, reason: reasonOf(error), healthyReplicas: healthy, totalReplicas: total },
       healthy
         ? 'read replica is down: its reads go to the other replicas'
         : 'read replica is down: reads go to the primary',
@@ -192,7 +192,7 @@ export class ReplicaRouter {
     replica.healthy = true;
     const { healthy, total } = this.status();
     this.options.logger.warn(
-      { replica: replica.name, healthyReplicas: healthy, replicas: total },
+      { replica: replica.name, healthyReplicas: healthy, totalReplicas: total },
       'read replica is back: reads go to it again',
     );
     if (healthy === total) this.stopRechecks();
