@@ -32,6 +32,7 @@ import { PersonAffiliationResolver, PersonResolver } from './people/person.resol
 import { SourceResolver } from './sources/source.resolver';
 import { TopicResolver } from './topics/topic.resolver';
 import { VendorResolver } from './vendors/vendor.resolver';
+import { servePreloadedFields } from './lookahead/preloaded';
 import type { Services } from './context';
 import { NodeResolver } from './node/node.resolver';
 import { SearchResolver } from './search/search.resolver';
@@ -214,9 +215,12 @@ export function createResolverContainer(services: Services): ContainerType {
   };
 }
 
-/** Builds the executable schema. Without a container (schema tools), resolvers are never called. */
-export function buildAppSchema(container?: ContainerType): Promise<GraphQLSchema> {
-  return buildSchema({
+/**
+ * Builds the executable schema. Without a container (schema tools), resolvers are never called. The knowledge
+ * types' fields also serve values compiled by look-ahead (src/lookahead).
+ */
+export async function buildAppSchema(container?: ContainerType): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     container: container ?? {
       get: () => {
@@ -226,6 +230,7 @@ export function buildAppSchema(container?: ContainerType): Promise<GraphQLSchema
     validate: false,
     emitSchemaFile: false,
   });
+  return servePreloadedFields(schema);
 }
 
 /** The SDL as committed in `schema/schema.graphql`: sorted, so diffs show real changes only. */

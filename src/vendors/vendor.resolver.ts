@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { compileSelection, connectionItemSelections } from '../lookahead/compile';
 import { DriverPackage } from '../drivers/driver-package.type';
 import { HardwareFeature } from '../hardware/hardware-feature.type';
 import { OperatingSystem } from '../operating-systems/operating-system.type';
@@ -21,8 +23,17 @@ export class VendorResolver {
   constructor(private readonly service: VendorService) {}
 
   @Query(() => VendorConnection, { description: 'Vendors, by name.' })
-  async vendors(@Args(() => VendorsArgs) args: VendorsArgs): Promise<Connection<Vendor>> {
-    return toConnection(await this.service.list(args, pageRequest(args)));
+  async vendors(
+    @Args(() => VendorsArgs) args: VendorsArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<Vendor>> {
+    const page = pageRequest(args);
+    // Look-ahead: a selection over knowledge types only is one statement; anything else goes through loaders.
+    const items = connectionItemSelections(info, 'VendorConnection', 'VendorEdge');
+    const compiled = items && compileSelection('Vendor', items, 'v', info);
+    return toConnection(
+      compiled ? await this.service.listCompiled(args, page, compiled) : await this.service.list(args, page),
+    );
   }
 
   @Query(() => Vendor, { nullable: true, description: 'A vendor by slug; null if there is none.' })

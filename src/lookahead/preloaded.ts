@@ -1,0 +1,25 @@
+import { isObjectType, type GraphQLSchema } from 'graphql';
+import { PRELOADED } from './compile';
+import { KNOWLEDGE_TREE, type KnowledgeType } from './knowledge-tree';
+
+/**
+ * Lets the knowledge types' fields hand on compiled values: on an object built by a compiled statement (it
+ * carries the PRELOADED flag) a field's value is already there, so its resolver (a DataLoader call, a type-graphql
+ * wrapper) is skipped. Objects from the resolvers' path carry no flag and are resolved as before.
+ */
+export function servePreloadedFields(schema: GraphQLSchema): GraphQLSchema {
+  for (const typeName of Object.keys(KNOWLEDGE_TREE) as KnowledgeType[]) {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) throw new Error(`look-ahead: ${typeName} is not an object type of the schema`);
+    const spec = KNOWLEDGE_TREE[typeName];
+    for (const field of Object.values(type.getFields())) {
+      if (!(field.name in spec.columns) && !(field.name in spec.relations)) continue;
+      const resolve = field.resolve;
+      if (!resolve) continue;
+      const name = field.name;
+      field.resolve = (root: Record<string, unknown>, args, context, info) =>
+        root[PRELOADED] === true ? root[name] : resolve(root, args, context, info);
+    }
+  }
+  return schema;
+}
