@@ -135,3 +135,16 @@ export function connectionItemSelections(
   if (!edges) return null;
   return [...items, ...subSelections(edges.get('node') ?? [])];
 }
+
+/** Whether a field's selection asks for nothing but these fields (e.g. a Node's `id`): then no row is needed. */
+export function selectsOnly(
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues'>,
+  typeNames: readonly string[],
+  fields: readonly string[],
+): boolean {
+  const selected = collectFields(subSelections(info.fieldNodes), typeNames, {
+    fragments: info.fragments,
+    variables: info.variableValues,
+  });
+  return selected !== null && [...selected.keys()].every((f) => f === '__typename' || fields.includes(f));
+}

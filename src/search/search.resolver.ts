@@ -1,4 +1,7 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { selectsOnly } from '../lookahead/compile';
+import { toGlobalId } from '../shared/global-id';
 import type { Context } from '../context';
 import { NODE_FETCHERS } from '../node/node.registry';
 import { Node } from '../node/node.type';
@@ -28,8 +31,11 @@ export class SearchResolver {
   }
 
   @FieldResolver(() => Node, { description: 'The object that matched.' })
-  async node(@Root() hit: SearchHit, @Ctx() ctx: Context): Promise<object> {
-    const fetch = NODE_FETCHERS[SEARCH_KIND_TYPES[hit.kind]];
+  async node(@Root() hit: SearchHit, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<object> {
+    const type = SEARCH_KIND_TYPES[hit.kind];
+    // Look-ahead: `node { id }` needs no row (the hit comes from the search index, kept in step with writes).
+    if (selectsOnly(info, ['Node'], ['id'])) return { id: toGlobalId(type, hit.rowId) };
+    const fetch = NODE_FETCHERS[type];
     return required(await fetch(ctx, hit.rowId), hit.kind, `search hit ${hit.rowId}`);
   }
 }

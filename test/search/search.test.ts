@@ -83,6 +83,27 @@ describe('search', () => {
     ]);
   });
 
+  it('answers `node { id }` from the index in one statement, with the ids the loaded objects have', async () => {
+    const ask = async (node: string) => {
+      const res = await server.graphql<{
+        search: { kind: string; node: { id: string; __typename: string } }[];
+      }>(`{ search(query: "xen windows drivers", first: 20) { kind node { ${node} } } }`);
+      expect(res.body.errors).toBeUndefined();
+      return { hits: res.body.data!.search, statements: Number(res.headers.get('x-sql-statements')) };
+    };
+    const idOnly = await ask('id __typename');
+    const loaded = await ask('id __typename ... on Vendor { slug }');
+    expect(idOnly.statements).toBe(1);
+    expect(loaded.statements).toBeGreaterThan(1);
+    expect(new Set(idOnly.hits.map((h) => h.kind)).size).toBeGreaterThan(3);
+    expect(idOnly.hits).toEqual(
+      loaded.hits.map(({ kind, node }) => ({
+        kind,
+        node: { id: node.id, __typename: node.__typename },
+      })),
+    );
+  });
+
   it('rejects first outside 1..100 and an empty kinds list', async () => {
     const res = await server.graphql(`{ a: search(query: "xen", first: 0) { title } }`);
     expect(res.body.errors?.[0]).toEqual(
