@@ -133,6 +133,9 @@ export function interopMatrixSql(
 }
 
 export interface ParavirtPathRow extends SupportStatementRow {
+  hypervisorId: number;
+  /** Who supplies the PV drivers: the driver package's vendor, else the hypervisor's. */
+  vendorId: number;
   guestDepth: number;
   hostDepth: number | null;
   termId: number | null;
@@ -170,6 +173,9 @@ export function paravirtPathsSql(
   return {
     sql: `WITH RECURSIVE ${OS_LINEAGE('guests', '$1')}, ${OS_LINEAGE('hosts', '$2')}
      SELECT ${STATEMENT_COLUMNS}, gl.depth AS "guestDepth", hl.depth AS "hostDepth",
+            r.hypervisor_id AS "hypervisorId",
+            coalesce((SELECT p.vendor_id FROM driver_package p WHERE p.id = s.driver_package_id),
+                     (SELECT h.vendor_id FROM hypervisor h WHERE h.id = r.hypervisor_id)) AS "vendorId",
             coalesce(s.valid_from, r.released_on) AS "statementStart",
             CASE WHEN s.valid_from IS NULL THEN r.released_on_precision ELSE s.valid_from_precision END
               AS "statementStartPrecision",

@@ -101,13 +101,8 @@ export class ParavirtPathResolver {
 
   @FieldResolver(() => Hypervisor, { description: 'The hypervisor this path needs.' })
   async hypervisor(@Root() path: ParavirtPath, @Ctx() ctx: Context): Promise<Hypervisor> {
-    const release = required(
-      await ctx.loaders.releaseById.load(path.hypervisorReleaseId),
-      'release',
-      'paravirtual path',
-    );
     return required(
-      await ctx.loaders.hypervisorById.load(release.hypervisorId),
+      await ctx.loaders.hypervisorById.load(path.hypervisorId),
       'hypervisor',
       'paravirtual path',
     );
@@ -134,16 +129,7 @@ export class ParavirtPathResolver {
     description: 'Who supplies the PV drivers (the driver vendor, else the hypervisor’s).',
   })
   async vendor(@Root() path: ParavirtPath, @Ctx() ctx: Context): Promise<Vendor> {
-    if (path.driverPackageId !== null) {
-      const pkg = required(
-        await ctx.loaders.packageById.load(path.driverPackageId),
-        'driver package',
-        'paravirtual path',
-      );
-      return required(await ctx.loaders.vendorById.load(pkg.vendorId), 'vendor', 'paravirtual path');
-    }
-    const hypervisor = await this.hypervisor(path, ctx);
-    return required(await ctx.loaders.vendorById.load(hypervisor.vendorId), 'vendor', 'paravirtual path');
+    return required(await ctx.loaders.vendorById.load(path.vendorId), 'vendor', 'paravirtual path');
   }
 
   @FieldResolver(() => [DeviceKindEnum], {

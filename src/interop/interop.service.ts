@@ -92,6 +92,8 @@ export class InteropService {
       return {
         statementId: r.id,
         hypervisorReleaseId: r.hypervisorReleaseId,
+        hypervisorId: r.hypervisorId,
+        vendorId: r.vendorId,
         driverPackageId: r.driverPackageId,
         licenseId: r.licenseId,
         mode: r.mode,

@@ -142,6 +142,8 @@ export class InteropMatrix {
 export class ParavirtPath {
   statementId!: number;
   hypervisorReleaseId!: number;
+  hypervisorId!: number;
+  vendorId!: number;
   driverPackageId!: number | null;
   licenseId!: number | null;
 
