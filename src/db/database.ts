@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { MigrationExecutor, type DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { StartupError } from '../errors';
 import type { Logger } from '../observability/logger';
@@ -132,7 +132,10 @@ async function migrate(dataSource: DataSource, logger: Logger): Promise<void> {
   const runner = dataSource.createQueryRunner();
   try {
     await runner.query('SELECT pg_advisory_lock(hashtext($1))', [MIGRATION_LOCK]);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    // On the connection that holds the lock: a write pool of one connection has no second one to give.
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'each';
+    const applied = await executor.executePendingMigrations();
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   } finally {
     await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [MIGRATION_LOCK]).catch(() => undefined);
