@@ -15,9 +15,19 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** The arguments `npm start` gives node (its V8 flags and the script), read from package.json. */
+function startArguments(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [command, ...args] = pkg.scripts.start.split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start does not run node: ${pkg.scripts.start}`);
+  return args;
+}
+
 export async function startServerProcess(env: Record<string, string>, port: number): Promise<ServerProcess> {
   const t0 = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'src', 'main.js')], {
+  const child: ChildProcess = spawn(process.execPath, startArguments(), {
     cwd: PROJECT_ROOT,
     env: {
       PATH: process.env['PATH'] ?? '',

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config';
 
-/** The compiled server (`dist/src/main.js`, rebuilt by the global set-up), run as `npm start` runs it. */
+/** The compiled server (`dist/src/main.js`, rebuilt by the global set-up), run as `npm start` runs it (less its heap flag). */
 export const MAIN = path.join(PROJECT_ROOT, 'dist', 'src', 'main.js');
 
 export interface ServerProcess {
