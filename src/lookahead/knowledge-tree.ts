@@ -29,7 +29,8 @@ export type KnowledgeType =
   | 'License'
   | 'Source'
   | 'SupportStatement'
-  | 'OperatingSystem';
+  | 'OperatingSystem'
+  | 'Workload';
 
 const globalId = (type: KnowledgeType) => `encode(convert_to('${type}:' || {a}.id, 'UTF8'), 'base64')`;
 
@@ -156,5 +157,12 @@ export const KNOWLEDGE_TREE: Readonly<Record<KnowledgeType, TypeSpec>> = {
       vendor: one('Vendor', 'vendor', 'vendor_id'),
       sources: sources('operatingSystem'),
     },
+  },
+  Workload: {
+    columns: {
+      id: globalId('Workload'),
+      ...plain('slug', 'name', 'shape', 'metric', 'unit', 'higherIsBetter', 'description'),
+    },
+    relations: {},
   },
 };

@@ -1,3 +1,4 @@
+import type { KnowledgeType } from '../lookahead/knowledge-tree';
 import type { ExecutionMode } from '../benchmarks/benchmark.type';
 import type { Bucket, Dimension, Statistic } from './performance.type';
 
@@ -117,6 +118,30 @@ export function rollupSource(
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
 }
 
+/**
+ * Look-ahead for group keys: per grouped dimension, a compiled JSON object expression over the row `x` of its
+ * table (see src/lookahead), selected beside the group as column `o<i>`.
+ */
+export type KeyObjects = Partial<Record<Dimension, string>>;
+
+/** The table whose row a dimension's key object is built from. */
+export const KEY_OBJECT_TABLES: Partial<Record<Dimension, { table: string; type: KnowledgeType }>> = {
+  HYPERVISOR: { table: 'hypervisor', type: 'Hypervisor' },
+  RELEASE: { table: 'hypervisor_release', type: 'HypervisorRelease' },
+  GUEST: { table: 'operating_system', type: 'OperatingSystem' },
+  WORKLOAD: { table: 'workload', type: 'Workload' },
+};
+
+function keyObjectColumns(groupBy: readonly Dimension[], keyObjects: KeyObjects): string {
+  return groupBy
+    .map((d, i) => {
+      const object = keyObjects[d];
+      const table = KEY_OBJECT_TABLES[d]?.table;
+      return object && table ? `, (SELECT ${object} FROM ${table} x WHERE x.id = stat.k${i}) AS o${i}` : '';
+    })
+    .join('');
+}
+
 /** Mean and sample standard deviation from summed rollup columns (null where undefined). */
 export const MEAN_SQL = 'sum(r.sum) / sum(r.count)';
 export const STDDEV_SQL =
@@ -143,6 +168,7 @@ export function performanceStatsSql(
   groupBy: readonly Dimension[],
   stats: readonly Statistic[],
   percentiles: readonly number[],
+  keyObjects: KeyObjects = {},
 ): { sql: string; params: unknown[] } {
   const params = new Params();
   const keys = groupBy.map((d, i) => ({
@@ -156,8 +182,14 @@ export function performanceStatsSql(
   const stat = `SELECT ${keySelect}${keySelect ? ', ' : ''}${statSelect}
                   FROM ${rollupSource('measurement_rollup', filter, groupBy, params)}
                  ${groupList ? `GROUP BY ${groupList}` : ''}`;
+  const objects = keyObjectColumns(groupBy, keyObjects);
   if (!percentiles.length) {
-    return { sql: `${stat} ${groupList ? `ORDER BY ${groupList}` : ''}`, params: params.values };
+    return {
+      sql: objects
+        ? `SELECT stat.*${objects} FROM (${stat}) stat ${groupList ? `ORDER BY ${keys.map((k) => `stat.${k.alias}`).join(', ')}` : ''}`
+        : `${stat} ${groupList ? `ORDER BY ${groupList}` : ''}`,
+      params: params.values,
+    };
   }
   const qs = params.add(percentiles, 'float8[]');
   const partition = groupList ? `PARTITION BY ${groupList}` : '';
@@ -177,7 +209,7 @@ export function performanceStatsSql(
                WHERE cum >= q.q * total
                GROUP BY ${groupList}${groupList ? ', ' : ''}q.i) q
        ${groupList ? `GROUP BY ${groupList}` : ''})
-    SELECT stat.*, pct.percentiles
+    SELECT stat.*, pct.percentiles${objects}
       FROM stat LEFT JOIN pct ON ${keys.map((k) => `stat.${k.alias} IS NOT DISTINCT FROM pct.${k.alias}`).join(' AND ') || 'true'}
      ${groupList ? `ORDER BY ${keys.map((k) => `stat.${k.alias}`).join(', ')}` : ''}`;
   return { sql, params: params.values };

@@ -1,4 +1,8 @@
-import { Arg, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
+import { collectFields, compileSelection, subSelections } from '../lookahead/compile';
+import { KEY_OBJECT_TABLES, type KeyObjects } from './performance.queries';
+import { KEY_OBJECT_FIELDS } from './performance.service';
 import { loadExisting } from '../shared/loaders';
 import {
   ExecutionModeEnum,
@@ -54,12 +58,14 @@ export class PerformanceResolver {
       description: 'Quantiles in (0, 1), e.g. [0.5, 0.99].',
     })
     percentiles: number[] | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PerformanceStats> {
     return this.performance.stats(
       filter ?? {},
       groupBy,
       stats?.length ? stats : [...STATISTICS],
       percentiles ?? [],
+      compileKeyObjects(groupBy, info),
     );
   }
 
@@ -198,4 +204,25 @@ export class NativeOverheadResolver {
   async workload(@Root() o: NativeOverhead, @Ctx() ctx: Context): Promise<Workload> {
     return required(await ctx.loaders.workloadById.load(o.workloadId), 'workload', 'overheadVsNative');
   }
+}
+
+/**
+ * Look-ahead for group keys: the selections on `groups { key { hypervisor | release | guest | workload } }`
+ * compiled into the statistics statement (one statement instead of one per key type); the key's fields then hand
+ * the objects on (lookahead/preloaded.ts). A selection that does not compile is left to the key's loaders.
+ */
+function compileKeyObjects(groupBy: readonly Dimension[], info: GraphQLResolveInfo): KeyObjects {
+  const c = { fragments: info.fragments, variables: info.variableValues };
+  const stats = collectFields(subSelections(info.fieldNodes), ['PerformanceStats'], c);
+  const groups = stats && collectFields(subSelections(stats.get('groups') ?? []), ['PerformanceGroup'], c);
+  const key = groups && collectFields(subSelections(groups.get('key') ?? []), ['PerformanceGroupKey'], c);
+  const objects: KeyObjects = {};
+  for (const d of groupBy) {
+    const target = KEY_OBJECT_TABLES[d];
+    const selections = key?.get(KEY_OBJECT_FIELDS[d] ?? '');
+    const compiled =
+      target && selections && compileSelection(target.type, subSelections(selections), 'x', info);
+    if (compiled) objects[d] = compiled;
+  }
+  return objects;
 }
