@@ -197,16 +197,27 @@ export function paravirtPathsSql(
   };
 }
 
-/** Which of these slugs are not operating systems / hypervisors (for NOT_FOUND errors naming the argument). */
-export async function unknownSlugs(
-  db: DataSource,
-  table: 'operating_system' | 'hypervisor',
-  slugs: string[],
-): Promise<string[]> {
+/** A list of slugs an argument names, and the table they must be found in. */
+export interface SlugCheck {
+  table: 'operating_system' | 'hypervisor';
+  slugs: readonly string[];
+}
+
+/**
+ * For each check, the slugs its table does not hold (for NOT_FOUND errors naming the argument): every check in
+ * one statement.
+ */
+export async function unknownSlugs(db: DataSource, checks: readonly SlugCheck[]): Promise<string[][]> {
   // `table` is one of two constants.
-  const rows = await db.query<{ slug: string }[]>(
-    `SELECT s.slug FROM unnest($1::text[]) AS s(slug) WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.slug = s.slug)`,
-    [slugs],
+  const rows = await db.query<{ i: number; slug: string }[]>(
+    checks
+      .map(
+        (c, i) =>
+          `SELECT ${i} AS i, s.slug FROM unnest($${i + 1}::text[]) AS s(slug)
+            WHERE NOT EXISTS (SELECT 1 FROM ${c.table} t WHERE t.slug = s.slug)`,
+      )
+      .join(' UNION ALL '),
+    checks.map((c) => c.slugs),
   );
-  return rows.map((r) => r.slug);
+  return checks.map((_, i) => rows.filter((r) => r.i === i).map((r) => r.slug));
 }

@@ -6,6 +6,7 @@ import {
   interopMatrix,
   paravirtPaths,
   unknownSlugs,
+  type SlugCheck,
   type CompatibilityFilter,
   type MatrixCellRow,
 } from './interop.queries';
@@ -27,9 +28,11 @@ export class InteropService {
   constructor(private readonly db: DataSource) {}
 
   async compatibility(filter: CompatibilityFilter): Promise<CompatibilityEntry[]> {
-    await this.requireKnown('operating_system', filter.guest ? [filter.guest] : [], 'guest');
-    await this.requireKnown('operating_system', filter.host ? [filter.host] : [], 'host');
-    await this.requireKnown('hypervisor', filter.hypervisor ? [filter.hypervisor] : [], 'hypervisor');
+    await this.requireKnown([
+      { table: 'operating_system', slugs: filter.guest ? [filter.guest] : [], argument: 'guest' },
+      { table: 'operating_system', slugs: filter.host ? [filter.host] : [], argument: 'host' },
+      { table: 'hypervisor', slugs: filter.hypervisor ? [filter.hypervisor] : [], argument: 'hypervisor' },
+    ]);
     const rows = await compatibility(this.db, filter);
     return rows.map((r) => ({
       guestMatch: match(filter.guest ? r.guestDepth : 0),
@@ -54,8 +57,10 @@ export class InteropService {
       if (new Set(list).size !== list.length)
         throw new BadUserInputError(`${name} names a slug twice.`, name);
     }
-    await this.requireKnown('operating_system', guests, 'guests');
-    await this.requireKnown('hypervisor', hypervisors, 'hypervisors');
+    await this.requireKnown([
+      { table: 'operating_system', slugs: guests, argument: 'guests' },
+      { table: 'hypervisor', slugs: hypervisors, argument: 'hypervisors' },
+    ]);
     const rows = await interopMatrix(this.db, guests, hypervisors, asOf);
     const cells = guests.map((_, i) =>
       rows.slice(i * hypervisors.length, (i + 1) * hypervisors.length).map(toCell),
@@ -81,8 +86,10 @@ export class InteropService {
   }
 
   async paravirtPaths(guest: string, host: string | null, asOf: string): Promise<ParavirtPath[]> {
-    await this.requireKnown('operating_system', [guest], 'guest');
-    await this.requireKnown('operating_system', host ? [host] : [], 'host');
+    await this.requireKnown([
+      { table: 'operating_system', slugs: [guest], argument: 'guest' },
+      { table: 'operating_system', slugs: host ? [host] : [], argument: 'host' },
+    ]);
     const rows = await paravirtPaths(this.db, guest, host, asOf);
     return rows.map((r) => {
       // The path exists from the later of the statement's start and the driver terms' start.
@@ -109,21 +116,18 @@ export class InteropService {
     });
   }
 
-  /** NOT_FOUND naming the argument when a slug is unknown. */
-  private async requireKnown(
-    table: 'operating_system' | 'hypervisor',
-    slugs: string[],
-    argumentName: string,
-  ): Promise<void> {
-    if (slugs.length === 0) return;
-    const unknown = await unknownSlugs(this.db, table, slugs);
-    if (unknown.length) {
-      const what = table === 'hypervisor' ? 'hypervisor' : 'operating system';
-      throw new NotFoundError(
-        `${argumentName}: no ${what} with slug ${unknown.map((s) => `"${s}"`).join(', ')}.`,
-        argumentName,
-      );
-    }
+  /** NOT_FOUND naming the first argument (in the order given) with an unknown slug; one statement for all. */
+  private async requireKnown(checks: (SlugCheck & { argument: string })[]): Promise<void> {
+    const asked = checks.filter((c) => c.slugs.length > 0);
+    if (asked.length === 0) return;
+    const unknown = await unknownSlugs(this.db, asked);
+    const i = unknown.findIndex((slugs) => slugs.length > 0);
+    if (i < 0) return;
+    const what = asked[i].table === 'hypervisor' ? 'hypervisor' : 'operating system';
+    throw new NotFoundError(
+      `${asked[i].argument}: no ${what} with slug ${unknown[i].map((s) => `"${s}"`).join(', ')}.`,
+      asked[i].argument,
+    );
   }
 }
 
