@@ -33,6 +33,8 @@ import { SourceResolver } from './sources/source.resolver';
 import { TopicResolver } from './topics/topic.resolver';
 import { VendorResolver } from './vendors/vendor.resolver';
 import { servePreloadedFields } from './lookahead/preloaded';
+import { CELL_RELATED, PATH_RELATED } from './interop/interop.queries';
+import { KEY_OBJECTS } from './performance/performance.queries';
 import type { Services } from './context';
 import { NodeResolver } from './node/node.resolver';
 import { SearchResolver } from './search/search.resolver';
@@ -230,7 +232,11 @@ export async function buildAppSchema(container?: ContainerType): Promise<GraphQL
     validate: false,
     emitSchemaFile: false,
   });
-  return servePreloadedFields(schema);
+  return servePreloadedFields(schema, {
+    InteropCell: Object.keys(CELL_RELATED),
+    ParavirtPath: Object.keys(PATH_RELATED),
+    PerformanceGroupKey: Object.values(KEY_OBJECTS).map((o) => o.field),
+  });
 }
 
 /** The SDL as committed in `schema/schema.graphql`: sorted, so diffs show real changes only. */

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { RelationSpec } from '../lookahead/knowledge-tree';
 import { TERM_VALID_AT } from '../drivers/driver-package.queries';
 import { FIRST_KNOWN_RELEASE_ON } from '../hypervisors/hypervisor.queries';
 import type { Obtainability } from '../drivers/driver-package.entity';
@@ -87,8 +88,9 @@ export function interopMatrix(
   guests: string[],
   hypervisors: string[],
   asOf: string,
+  relatedColumns = '',
 ): Promise<MatrixCellRow[]> {
-  const { sql, params } = interopMatrixSql(guests, hypervisors, asOf);
+  const { sql, params } = interopMatrixSql(guests, hypervisors, asOf, relatedColumns);
   return db.query<MatrixCellRow[]>(sql, params);
 }
 
@@ -97,6 +99,7 @@ export function interopMatrixSql(
   guests: string[],
   hypervisors: string[],
   asOf: string,
+  relatedColumns = '',
 ): { sql: string; params: unknown[] } {
   return {
     sql: `WITH RECURSIVE ${OS_LINEAGE('lineage', '$1')},
@@ -122,7 +125,7 @@ export function interopMatrixSql(
             (SELECT t.obtainability FROM driver_package_term t
               WHERE t.driver_package_id = c.driver_package_id AND ${TERM_VALID_AT('$3::date')}
               ORDER BY t.id DESC LIMIT 1) AS "driverObtainability",
-            coalesce(c.statements, 0)::int AS statements
+            coalesce(c.statements, 0)::int AS statements${relatedColumns}
        FROM unnest($1::text[]) WITH ORDINALITY AS gs(slug, gord)
       CROSS JOIN unnest($2::text[]) WITH ORDINALITY AS hs(slug, hord)
        JOIN hv ON hv.slug = hs.slug
@@ -131,6 +134,45 @@ export function interopMatrixSql(
     params: [guests, hypervisors, asOf],
   };
 }
+
+/** Who supplies a path's PV drivers: the driver package's vendor, else the hypervisor's. */
+const PATH_VENDOR_ID = `coalesce((SELECT p.vendor_id FROM driver_package p WHERE p.id = s.driver_package_id),
+                                 (SELECT h.vendor_id FROM hypervisor h WHERE h.id = r.hypervisor_id))`;
+
+/** Objects a matrix cell points to, for look-ahead (see lookahead/compile.ts: relatedObjectColumns). */
+export const CELL_RELATED: Readonly<Record<string, RelationSpec>> = {
+  statement: { type: 'SupportStatement', list: false, from: 'support_statement {t} WHERE {t}.id = c.id' },
+  driverPackage: {
+    type: 'DriverPackage',
+    list: false,
+    from: 'driver_package {t} WHERE {t}.id = c.driver_package_id',
+  },
+  requiredFeatures: {
+    type: 'HardwareFeature',
+    list: true,
+    from: `hardware_feature {t} WHERE {t}.id IN (SELECT j.hardware_feature_id FROM support_statement_feature j
+                                                 WHERE j.support_statement_id = c.id)`,
+    orderBy: 'lower({t}.name), {t}.id',
+  },
+};
+
+/** Objects a paravirtual path points to, for look-ahead. */
+export const PATH_RELATED: Readonly<Record<string, RelationSpec>> = {
+  statement: { type: 'SupportStatement', list: false, from: 'support_statement {t} WHERE {t}.id = s.id' },
+  hypervisor: { type: 'Hypervisor', list: false, from: 'hypervisor {t} WHERE {t}.id = r.hypervisor_id' },
+  hypervisorRelease: {
+    type: 'HypervisorRelease',
+    list: false,
+    from: 'hypervisor_release {t} WHERE {t}.id = r.id',
+  },
+  driverPackage: {
+    type: 'DriverPackage',
+    list: false,
+    from: 'driver_package {t} WHERE {t}.id = s.driver_package_id',
+  },
+  vendor: { type: 'Vendor', list: false, from: `vendor {t} WHERE {t}.id = ${PATH_VENDOR_ID}` },
+  license: { type: 'License', list: false, from: 'license {t} WHERE {t}.id = t.license_id' },
+};
 
 export interface ParavirtPathRow extends SupportStatementRow {
   hypervisorId: number;
@@ -159,8 +201,9 @@ export function paravirtPaths(
   guest: string,
   host: string | null,
   asOf: string,
+  relatedColumns = '',
 ): Promise<ParavirtPathRow[]> {
-  const { sql, params } = paravirtPathsSql(guest, host, asOf);
+  const { sql, params } = paravirtPathsSql(guest, host, asOf, relatedColumns);
   return db.query<ParavirtPathRow[]>(sql, params);
 }
 
@@ -169,18 +212,18 @@ export function paravirtPathsSql(
   guest: string,
   host: string | null,
   asOf: string,
+  relatedColumns = '',
 ): { sql: string; params: unknown[] } {
   return {
     sql: `WITH RECURSIVE ${OS_LINEAGE('guests', '$1')}, ${OS_LINEAGE('hosts', '$2')}
      SELECT ${STATEMENT_COLUMNS}, gl.depth AS "guestDepth", hl.depth AS "hostDepth",
-            r.hypervisor_id AS "hypervisorId",
-            coalesce((SELECT p.vendor_id FROM driver_package p WHERE p.id = s.driver_package_id),
-                     (SELECT h.vendor_id FROM hypervisor h WHERE h.id = r.hypervisor_id)) AS "vendorId",
+            r.hypervisor_id AS "hypervisorId", ${PATH_VENDOR_ID} AS "vendorId",
             coalesce(s.valid_from, r.released_on) AS "statementStart",
             CASE WHEN s.valid_from IS NULL THEN r.released_on_precision ELSE s.valid_from_precision END
               AS "statementStartPrecision",
             t.id AS "termId", t.license_id AS "licenseId", t.obtainability, t.price_usd::float8 AS "priceUsd",
             t.price_note AS "priceNote", t.valid_from AS "termValidFrom", t.valid_from_precision AS "termValidFromPrecision"
+            ${relatedColumns}
        FROM support_statement s
        JOIN hypervisor_release r ON r.id = s.hypervisor_release_id
        JOIN operating_system g ON g.id = s.guest_os_id

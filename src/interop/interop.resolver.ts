@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { collectFields, relatedObjectColumns, subSelections } from '../lookahead/compile';
 import type { Context } from '../context';
 import type { DeviceKind } from '../drivers/driver-package.entity';
 import { DeviceKindEnum, DriverPackage } from '../drivers/driver-package.type';
@@ -13,6 +15,7 @@ import { today } from '../shared/validity';
 import { Vendor } from '../vendors/vendor.type';
 import type { VirtualizationMode } from './support-statement.entity';
 import { SupportStatement, VirtualizationModeEnum } from './support-statement.type';
+import { CELL_RELATED, PATH_RELATED } from './interop.queries';
 import type { InteropService } from './interop.service';
 import { CompatibilityEntry, InteropCell, InteropMatrix, ParavirtPath } from './interop.type';
 
@@ -47,8 +50,18 @@ export class InteropResolver {
     @Arg('hypervisors', () => [String], { description: 'Hypervisor slugs (columns), 1 to 50.' })
     hypervisors: string[],
     @Arg('asOf', () => LocalDate, AS_OF) asOf: string | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<InteropMatrix> {
-    return this.service.matrix(guests, hypervisors, asOf ?? today());
+    // Look-ahead: the cells' statement, driver package and required features in the matrix statement.
+    const c = { fragments: info.fragments, variables: info.variableValues };
+    const matrix = collectFields(subSelections(info.fieldNodes), ['InteropMatrix'], c);
+    const cells = subSelections(matrix?.get('cells') ?? []);
+    return this.service.matrix(
+      guests,
+      hypervisors,
+      asOf ?? today(),
+      relatedObjectColumns(cells, 'InteropCell', CELL_RELATED, info),
+    );
   }
 
   @Query(() => [ParavirtPath], {
@@ -61,8 +74,11 @@ export class InteropResolver {
     @Arg('host', () => String, { nullable: true, description: 'Host OS slug (default: any host).' })
     host: string | null,
     @Arg('asOf', () => LocalDate, AS_OF) asOf: string | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ParavirtPath[]> {
-    return this.service.paravirtPaths(guest, host, asOf ?? today());
+    // Look-ahead: the path's statement, hypervisor, release, driver package, vendor and license in one statement.
+    const related = relatedObjectColumns(subSelections(info.fieldNodes), 'ParavirtPath', PATH_RELATED, info);
+    return this.service.paravirtPaths(guest, host, asOf ?? today(), related);
   }
 }
 

@@ -1,7 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { BadUserInputError, NotFoundError } from '../errors';
 import { toStatement } from './support-statement.service';
+import { attachRelated } from '../lookahead/compile';
 import {
+  CELL_RELATED,
+  PATH_RELATED,
   compatibility,
   interopMatrix,
   paravirtPaths,
@@ -43,7 +46,13 @@ export class InteropService {
     }));
   }
 
-  async matrix(guests: string[], hypervisors: string[], asOf: string): Promise<InteropMatrix> {
+  /** `relatedColumns`: compiled cell objects (look-ahead), answered by the matrix statement itself. */
+  async matrix(
+    guests: string[],
+    hypervisors: string[],
+    asOf: string,
+    relatedColumns = '',
+  ): Promise<InteropMatrix> {
     for (const [list, name] of [
       [guests, 'guests'],
       [hypervisors, 'hypervisors'],
@@ -61,9 +70,11 @@ export class InteropService {
       { table: 'operating_system', slugs: guests, argument: 'guests' },
       { table: 'hypervisor', slugs: hypervisors, argument: 'hypervisors' },
     ]);
-    const rows = await interopMatrix(this.db, guests, hypervisors, asOf);
+    const rows = await interopMatrix(this.db, guests, hypervisors, asOf, relatedColumns);
     const cells = guests.map((_, i) =>
-      rows.slice(i * hypervisors.length, (i + 1) * hypervisors.length).map(toCell),
+      rows
+        .slice(i * hypervisors.length, (i + 1) * hypervisors.length)
+        .map((r) => attachRelated(toCell(r), r, CELL_RELATED)),
     );
     const total = (slug: string, list: InteropCell[]) => ({
       slug,
@@ -85,18 +96,24 @@ export class InteropService {
     };
   }
 
-  async paravirtPaths(guest: string, host: string | null, asOf: string): Promise<ParavirtPath[]> {
+  /** `relatedColumns`: compiled path objects (look-ahead), answered by the paths statement itself. */
+  async paravirtPaths(
+    guest: string,
+    host: string | null,
+    asOf: string,
+    relatedColumns = '',
+  ): Promise<ParavirtPath[]> {
     await this.requireKnown([
       { table: 'operating_system', slugs: [guest], argument: 'guest' },
       { table: 'operating_system', slugs: host ? [host] : [], argument: 'host' },
     ]);
-    const rows = await paravirtPaths(this.db, guest, host, asOf);
+    const rows = await paravirtPaths(this.db, guest, host, asOf, relatedColumns);
     return rows.map((r) => {
       // The path exists from the later of the statement's start and the driver terms' start.
       const statementStart = r.statementStart;
       const termStart = r.termValidFrom;
       const useTerm = termStart !== null && (statementStart === null || termStart > statementStart);
-      return {
+      const path: ParavirtPath = {
         statementId: r.id,
         hypervisorReleaseId: r.hypervisorReleaseId,
         hypervisorId: r.hypervisorId,
@@ -113,6 +130,7 @@ export class InteropService {
         sincePrecision: useTerm ? r.termValidFromPrecision : r.statementStartPrecision,
         obtainable: r.driverPackageId === null || r.termId !== null,
       };
+      return attachRelated(path, r, PATH_RELATED);
     });
   }
 

@@ -5,7 +5,7 @@ import {
   type GraphQLResolveInfo,
   type SelectionNode,
 } from 'graphql';
-import { KNOWLEDGE_TREE, type KnowledgeType } from './knowledge-tree';
+import { KNOWLEDGE_TREE, type KnowledgeType, type RelationSpec } from './knowledge-tree';
 
 /**
  * Look-ahead: a selection set over the knowledge types compiled into one SQL expression that builds the whole
@@ -86,18 +86,51 @@ function compileObject(
       continue;
     }
     const relation = spec.relations[name];
-    if (!relation) return null;
-    const target = `n${c.aliases++}`;
-    const object = compileObject(relation.type, subSelections(nodes), target, c);
-    if (!object) return null;
-    const from = relation.from.replaceAll('{t}', target).replaceAll('{p}', alias);
-    pairs.push(
-      relation.list
-        ? `'${name}', (SELECT coalesce(json_agg(${object} ORDER BY ${relation.orderBy!.replaceAll('{t}', target)}), '[]') FROM ${from})`
-        : `'${name}', (SELECT ${object} FROM ${from})`,
-    );
+    const value = relation && compileRelation(relation, nodes, alias, c);
+    if (!value) return null;
+    pairs.push(`'${name}', ${value}`);
   }
   return `json_build_object(${pairs.join(', ')})`;
+}
+
+/** A relation's value (a JSON object or array expression) from the parent row `parent`, or null. */
+function compileRelation(
+  relation: RelationSpec,
+  nodes: readonly FieldNode[],
+  parent: string,
+  c: Compilation,
+): string | null {
+  const target = `n${c.aliases++}`;
+  const object = compileObject(relation.type, subSelections(nodes), target, c);
+  if (!object) return null;
+  const from = relation.from.replaceAll('{t}', target).replaceAll('{p}', parent);
+  return relation.list
+    ? `(SELECT coalesce(json_agg(${object} ORDER BY ${relation.orderBy!.replaceAll('{t}', target)}), '[]') FROM ${from})`
+    : `(SELECT ${object} FROM ${from})`;
+}
+
+/**
+ * Look-ahead for objects a query's own rows point to (a paravirtual path's driver package, a group key's
+ * hypervisor): for each field of `related` that the selection on `parentType` asks for and that compiles, a
+ * column `, <JSON> AS "<field>"` to add to the query's select list. `related` relations name their target with
+ * `{t}` and refer to the query's own columns directly. Fields that do not compile are left to their resolvers.
+ */
+export function relatedObjectColumns(
+  selections: readonly SelectionNode[],
+  parentType: string,
+  related: Readonly<Record<string, RelationSpec>>,
+  info: Pick<GraphQLResolveInfo, 'fragments' | 'variableValues'>,
+): string {
+  const c: Compilation = { fragments: info.fragments, variables: info.variableValues, aliases: 0 };
+  const fields = collectFields(selections, [parentType], c);
+  let columns = '';
+  for (const [name, relation] of Object.entries(related)) {
+    const nodes = fields?.get(name);
+    if (!nodes || nodes.some((n) => n.arguments?.length)) continue;
+    const value = compileRelation(relation, nodes, '', c);
+    if (value) columns += `, ${value} AS "${name}"`;
+  }
+  return columns;
 }
 
 /**
@@ -147,4 +180,16 @@ export function selectsOnly(
     variables: info.variableValues,
   });
   return selected !== null && [...selected.keys()].every((f) => f === '__typename' || fields.includes(f));
+}
+
+/** Copies the related objects a row carries (columns named like the fields) onto the object its resolvers get. */
+export function attachRelated<T extends object>(
+  object: T,
+  row: object,
+  related: Readonly<Record<string, unknown>>,
+): T {
+  for (const name of Object.keys(related)) {
+    if (name in row) (object as Record<string, unknown>)[name] = (row as Record<string, unknown>)[name];
+  }
+  return object;
 }

@@ -30,6 +30,8 @@ export type KnowledgeType =
   | 'Source'
   | 'SupportStatement'
   | 'OperatingSystem'
+  | 'DriverPackage'
+  | 'HardwareFeature'
   | 'Workload';
 
 const globalId = (type: KnowledgeType) => `encode(convert_to('${type}:' || {a}.id, 'UTF8'), 'base64')`;
@@ -157,6 +159,34 @@ export const KNOWLEDGE_TREE: Readonly<Record<KnowledgeType, TypeSpec>> = {
       vendor: one('Vendor', 'vendor', 'vendor_id'),
       sources: sources('operatingSystem'),
     },
+  },
+  DriverPackage: {
+    columns: {
+      id: globalId('DriverPackage'),
+      ...plain('slug', 'name', 'description'),
+      devices: 'to_json({a}.devices)',
+    },
+    relations: {
+      vendor: one('Vendor', 'vendor', 'vendor_id'),
+      hypervisor: one('Hypervisor', 'hypervisor', 'hypervisor_id'),
+      sources: sources('driverPackage'),
+    },
+  },
+  HardwareFeature: {
+    columns: {
+      id: globalId('HardwareFeature'),
+      ...plain(
+        'slug',
+        'name',
+        'category',
+        'announcedOn',
+        'announcedOnPrecision',
+        'shippedOn',
+        'shippedOnPrecision',
+        'description',
+      ),
+    },
+    relations: { vendor: one('Vendor', 'vendor', 'vendor_id'), sources: sources('hardwareFeature') },
   },
   Workload: {
     columns: {

@@ -2,14 +2,6 @@ import { isObjectType, type GraphQLSchema } from 'graphql';
 import { PRELOADED } from './compile';
 import { KNOWLEDGE_TREE, type KnowledgeType } from './knowledge-tree';
 
-/**
- * Fields of other types that a compiled statement may have answered already (present on the object: hand it on;
- * absent: the resolver loads it). Group keys of performanceStats: see performance.resolver.ts.
- */
-const PRELOADABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  PerformanceGroupKey: ['hypervisor', 'release', 'guest', 'workload'],
-};
-
 function wrapFields(schema: GraphQLSchema, fields: Readonly<Record<string, readonly string[]>>): void {
   for (const [typeName, names] of Object.entries(fields)) {
     const type = schema.getType(typeName);
@@ -25,12 +17,18 @@ function wrapFields(schema: GraphQLSchema, fields: Readonly<Record<string, reado
 }
 
 /**
+ * `relatedFields`: fields of other types (a matrix cell's driver package, a group key's hypervisor) that a
+ * compiled statement may have answered already: present on the object, handed on; absent, the resolver loads it.
+ *
  * Lets the knowledge types' fields hand on compiled values: on an object built by a compiled statement (it
  * carries the PRELOADED flag) a field's value is already there, so its resolver (a DataLoader call, a type-graphql
  * wrapper) is skipped. Objects from the resolvers' path carry no flag and are resolved as before.
  */
-export function servePreloadedFields(schema: GraphQLSchema): GraphQLSchema {
-  wrapFields(schema, PRELOADABLE_FIELDS);
+export function servePreloadedFields(
+  schema: GraphQLSchema,
+  relatedFields: Readonly<Record<string, readonly string[]>>,
+): GraphQLSchema {
+  wrapFields(schema, relatedFields);
   for (const typeName of Object.keys(KNOWLEDGE_TREE) as KnowledgeType[]) {
     const type = schema.getType(typeName);
     if (!isObjectType(type)) throw new Error(`look-ahead: ${typeName} is not an object type of the schema`);

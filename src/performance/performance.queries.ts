@@ -1,4 +1,4 @@
-import type { KnowledgeType } from '../lookahead/knowledge-tree';
+import type { KnowledgeType, RelationSpec } from '../lookahead/knowledge-tree';
 import type { ExecutionMode } from '../benchmarks/benchmark.type';
 import type { Bucket, Dimension, Statistic } from './performance.type';
 
@@ -119,28 +119,33 @@ export function rollupSource(
 }
 
 /**
- * Look-ahead for group keys: per grouped dimension, a compiled JSON object expression over the row `x` of its
- * table (see src/lookahead), selected beside the group as column `o<i>`.
+ * Look-ahead for group keys: the objects a group's key points to (its hypervisor, release, guest, workload), as
+ * relations from the statistics row `stat` (key column `k<i>` of the dimension's position in groupBy), named by
+ * the key's GraphQL field. See lookahead/compile.ts: relatedObjectColumns.
  */
-export type KeyObjects = Partial<Record<Dimension, string>>;
-
-/** The table whose row a dimension's key object is built from. */
-export const KEY_OBJECT_TABLES: Partial<Record<Dimension, { table: string; type: KnowledgeType }>> = {
-  HYPERVISOR: { table: 'hypervisor', type: 'Hypervisor' },
-  RELEASE: { table: 'hypervisor_release', type: 'HypervisorRelease' },
-  GUEST: { table: 'operating_system', type: 'OperatingSystem' },
-  WORKLOAD: { table: 'workload', type: 'Workload' },
-};
-
-function keyObjectColumns(groupBy: readonly Dimension[], keyObjects: KeyObjects): string {
-  return groupBy
-    .map((d, i) => {
-      const object = keyObjects[d];
-      const table = KEY_OBJECT_TABLES[d]?.table;
-      return object && table ? `, (SELECT ${object} FROM ${table} x WHERE x.id = stat.k${i}) AS o${i}` : '';
-    })
-    .join('');
+export function keyRelations(groupBy: readonly Dimension[]): Record<string, RelationSpec> {
+  const related: Record<string, RelationSpec> = {};
+  groupBy.forEach((d, i) => {
+    const object = KEY_OBJECTS[d];
+    if (object) {
+      related[object.field] = {
+        type: object.type,
+        list: false,
+        from: `${object.table} {t} WHERE {t}.id = stat.k${i}`,
+      };
+    }
+  });
+  return related;
 }
+
+/** The key objects a dimension can compile: its GraphQL field on the key, its type and table. */
+export const KEY_OBJECTS: Partial<Record<Dimension, { field: string; type: KnowledgeType; table: string }>> =
+  {
+    HYPERVISOR: { field: 'hypervisor', type: 'Hypervisor', table: 'hypervisor' },
+    RELEASE: { field: 'release', type: 'HypervisorRelease', table: 'hypervisor_release' },
+    GUEST: { field: 'guest', type: 'OperatingSystem', table: 'operating_system' },
+    WORKLOAD: { field: 'workload', type: 'Workload', table: 'workload' },
+  };
 
 /** Mean and sample standard deviation from summed rollup columns (null where undefined). */
 export const MEAN_SQL = 'sum(r.sum) / sum(r.count)';
@@ -168,7 +173,7 @@ export function performanceStatsSql(
   groupBy: readonly Dimension[],
   stats: readonly Statistic[],
   percentiles: readonly number[],
-  keyObjects: KeyObjects = {},
+  keyObjectColumns = '',
 ): { sql: string; params: unknown[] } {
   const params = new Params();
   const keys = groupBy.map((d, i) => ({
@@ -182,11 +187,11 @@ export function performanceStatsSql(
   const stat = `SELECT ${keySelect}${keySelect ? ', ' : ''}${statSelect}
                   FROM ${rollupSource('measurement_rollup', filter, groupBy, params)}
                  ${groupList ? `GROUP BY ${groupList}` : ''}`;
-  const objects = keyObjectColumns(groupBy, keyObjects);
+
   if (!percentiles.length) {
     return {
-      sql: objects
-        ? `SELECT stat.*${objects} FROM (${stat}) stat ${groupList ? `ORDER BY ${keys.map((k) => `stat.${k.alias}`).join(', ')}` : ''}`
+      sql: keyObjectColumns
+        ? `SELECT stat.*${keyObjectColumns} FROM (${stat}) stat ${groupList ? `ORDER BY ${keys.map((k) => `stat.${k.alias}`).join(', ')}` : ''}`
         : `${stat} ${groupList ? `ORDER BY ${groupList}` : ''}`,
       params: params.values,
     };
@@ -209,7 +214,7 @@ export function performanceStatsSql(
                WHERE cum >= q.q * total
                GROUP BY ${groupList}${groupList ? ', ' : ''}q.i) q
        ${groupList ? `GROUP BY ${groupList}` : ''})
-    SELECT stat.*, pct.percentiles${objects}
+    SELECT stat.*, pct.percentiles${keyObjectColumns}
       FROM stat LEFT JOIN pct ON ${keys.map((k) => `stat.${k.alias} IS NOT DISTINCT FROM pct.${k.alias}`).join(' AND ') || 'true'}
      ${groupList ? `ORDER BY ${keys.map((k) => `stat.${k.alias}`).join(', ')}` : ''}`;
   return { sql, params: params.values };

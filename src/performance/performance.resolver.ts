@@ -1,8 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
-import { collectFields, compileSelection, subSelections } from '../lookahead/compile';
-import { KEY_OBJECT_TABLES, type KeyObjects } from './performance.queries';
-import { KEY_OBJECT_FIELDS } from './performance.service';
+import { collectFields, relatedObjectColumns, subSelections } from '../lookahead/compile';
+import { keyRelations } from './performance.queries';
 import { loadExisting } from '../shared/loaders';
 import {
   ExecutionModeEnum,
@@ -211,18 +210,10 @@ export class NativeOverheadResolver {
  * compiled into the statistics statement (one statement instead of one per key type); the key's fields then hand
  * the objects on (lookahead/preloaded.ts). A selection that does not compile is left to the key's loaders.
  */
-function compileKeyObjects(groupBy: readonly Dimension[], info: GraphQLResolveInfo): KeyObjects {
+function compileKeyObjects(groupBy: readonly Dimension[], info: GraphQLResolveInfo): string {
   const c = { fragments: info.fragments, variables: info.variableValues };
   const stats = collectFields(subSelections(info.fieldNodes), ['PerformanceStats'], c);
   const groups = stats && collectFields(subSelections(stats.get('groups') ?? []), ['PerformanceGroup'], c);
-  const key = groups && collectFields(subSelections(groups.get('key') ?? []), ['PerformanceGroupKey'], c);
-  const objects: KeyObjects = {};
-  for (const d of groupBy) {
-    const target = KEY_OBJECT_TABLES[d];
-    const selections = key?.get(KEY_OBJECT_FIELDS[d] ?? '');
-    const compiled =
-      target && selections && compileSelection(target.type, subSelections(selections), 'x', info);
-    if (compiled) objects[d] = compiled;
-  }
-  return objects;
+  const key = subSelections(groups?.get('key') ?? []);
+  return relatedObjectColumns(key, 'PerformanceGroupKey', keyRelations(groupBy), info);
 }

@@ -8,7 +8,7 @@ import {
   performanceStatsSql,
   speedupSql,
   timeSeriesSql,
-  type KeyObjects,
+  KEY_OBJECTS,
   type ResolvedFilter,
 } from './performance.queries';
 import type {
@@ -62,19 +62,19 @@ type SlugList = keyof typeof SLUG_TABLES;
 export class PerformanceService {
   constructor(private readonly db: DataSource) {}
 
-  /** `keyObjects`: compiled key objects (look-ahead), answered in the same statement. */
+  /** `keyObjectColumns`: compiled key objects (look-ahead), answered by the same statement. */
   async stats(
     filter: PerformanceFilter,
     groupBy: Dimension[],
     stats: Statistic[],
     percentiles: number[],
-    keyObjects: KeyObjects = {},
+    keyObjectColumns = '',
   ): Promise<PerformanceStats> {
     checkGroupBy(groupBy, 'groupBy');
     checkPercentiles(percentiles);
     const resolved = await this.resolve(filter, 'filter');
     requireOneUnit(groupBy, resolved, 'groupBy');
-    const { sql, params } = performanceStatsSql(resolved, groupBy, stats, percentiles, keyObjects);
+    const { sql, params } = performanceStatsSql(resolved, groupBy, stats, percentiles, keyObjectColumns);
     const rows = await this.db.query<Record<string, unknown>[]>(sql, params);
     const groups: PerformanceGroup[] = rows.map((row) => {
       const values = (row.percentiles as number[] | null) ?? [];
@@ -318,15 +318,6 @@ function numberOrNull(v: unknown): number | null {
   return v === null || v === undefined ? null : Number(v);
 }
 
-/** Where a compiled key object goes on the key (its GraphQL field). */
-export const KEY_OBJECT_FIELDS: Partial<Record<Dimension, 'hypervisor' | 'release' | 'guest' | 'workload'>> =
-  {
-    HYPERVISOR: 'hypervisor',
-    RELEASE: 'release',
-    GUEST: 'guest',
-    WORKLOAD: 'workload',
-  };
-
 const KEY_COLUMNS: Record<Dimension, keyof PerformanceGroupKey> = {
   HYPERVISOR: 'hypervisorId',
   RELEASE: 'releaseId',
@@ -346,7 +337,8 @@ function groupKey(groupBy: readonly Dimension[], row: Record<string, unknown>): 
   const key: Record<string, unknown> = { grouped: groupBy };
   groupBy.forEach((d, i) => {
     key[KEY_COLUMNS[d]] = row[`k${i}`] ?? null;
-    if (`o${i}` in row) key[KEY_OBJECT_FIELDS[d]!] = row[`o${i}`];
+    const object = KEY_OBJECTS[d]?.field;
+    if (object && object in row) key[object] = row[object];
   });
   return key as unknown as PerformanceGroupKey;
 }
