@@ -1,7 +1,8 @@
 import type { Pool } from 'pg';
 import type { BenchQuery } from './support';
 import { interopMatrixSql, paravirtPathsSql } from '../src/interop/interop.queries';
-import { toCell } from '../src/interop/interop.service';
+import { pathSince, toCell } from '../src/interop/interop.service';
+import { MEAN_SQL, STDDEV_SQL } from '../src/performance/performance.queries';
 import { SEARCH_KIND_TYPES, SEARCH_KINDS, SEARCH_SQL } from '../src/search/search.queries';
 import { welchRatioInterval } from '../src/performance/statistics';
 
@@ -158,14 +159,17 @@ const PATHS: MixQuery = {
       obtainability: string | null;
       priceUsd: number | null;
       statementStart: string | null;
+      statementStartPrecision: 'day' | 'month' | 'year';
       termValidFrom: string | null;
+      termValidFromPrecision: 'day' | 'month' | 'year';
       packageName: string | null;
       vendorName: string;
       licenseName: string | null;
       hypervisorName: string;
     }>(
       `WITH p AS MATERIALIZED (${sql})
-       SELECT p.mode, p.obtainability, p."priceUsd", p."statementStart", p."termValidFrom",
+       SELECT p.mode, p.obtainability, p."priceUsd", p."statementStart", p."statementStartPrecision",
+              p."termValidFrom", p."termValidFromPrecision",
               dp.name AS "packageName", v.name AS "vendorName", l.name AS "licenseName", h.name AS "hypervisorName"
          FROM (SELECT p.*, row_number() OVER () AS ord FROM p) p
          JOIN hypervisor_release r ON r.id = p."hypervisorReleaseId"
@@ -181,11 +185,7 @@ const PATHS: MixQuery = {
         mode: upper(r.mode),
         obtainability: upper(r.obtainability),
         priceUsd: r.priceUsd,
-        // The later of the statement's start and the driver terms' start, as the server says.
-        since:
-          r.termValidFrom !== null && (r.statementStart === null || r.termValidFrom > r.statementStart)
-            ? r.termValidFrom
-            : r.statementStart,
+        since: pathSince(r).since,
         driverPackage: r.packageName === null ? null : { name: r.packageName },
         vendor: { name: r.vendorName },
         license: r.licenseName === null ? null : { name: r.licenseName },
@@ -195,12 +195,7 @@ const PATHS: MixQuery = {
   },
 };
 
-/** Mean and sample standard deviation from summed rollup columns, as the server computes them. */
-const MEAN = 'sum(r.sum) / sum(r.count)';
-const STDDEV =
-  'CASE WHEN sum(r.count) > 1 THEN sqrt(greatest(0, (sum(r.sum_sq) - sum(r.sum) ^ 2 / sum(r.count)) / (sum(r.count) - 1))) END';
-
-const STATS: MixQuery = {
+export const STATS: MixQuery = {
   name: 'performanceStats hypervisor × mode × workload',
   kind: 'analytics',
   query: `{ performanceStats(groupBy: [HYPERVISOR, MODE, WORKLOAD]) {
@@ -213,8 +208,8 @@ const STATS: MixQuery = {
                                    'mode', upper(g.mode::text), 'workload', json_build_object('slug', w.slug)),
           'count', g.count, 'mean', g.mean, 'stddev', g.stddev, 'min', g.min, 'max', g.max)
           ORDER BY g.hypervisor_id, g.mode, g.workload_id), '[]')))::text AS json
-         FROM (SELECT hr.hypervisor_id, s.mode, r.workload_id, sum(r.count)::float8 AS count, ${MEAN} AS mean,
-                      ${STDDEV} AS stddev, min(r.min) AS min, max(r.max) AS max
+         FROM (SELECT hr.hypervisor_id, s.mode, r.workload_id, sum(r.count)::float8 AS count, ${MEAN_SQL} AS mean,
+                      ${STDDEV_SQL} AS stddev, min(r.min) AS min, max(r.max) AS max
                  FROM measurement_rollup_total r JOIN scenario s ON s.id = r.scenario_id
                  LEFT JOIN hypervisor_release hr ON hr.id = s.hypervisor_release_id
                 GROUP BY 1, 2, 3) g
@@ -237,7 +232,7 @@ const SPEEDUP: MixQuery = {
       higherIsBetter: boolean;
     }>(
       `SELECT CASE s.mode WHEN 'hardware_assisted_emulated' THEN 'baseline' ELSE 'candidate' END AS side,
-              sum(r.count)::float8 AS count, ${MEAN} AS mean, ${STDDEV} AS stddev,
+              sum(r.count)::float8 AS count, ${MEAN_SQL} AS mean, ${STDDEV_SQL} AS stddev,
               (SELECT json_agg(json_build_object('slug', sc.slug) ORDER BY sc.id) FROM scenario sc
                 WHERE sc.id = ANY(array_agg(DISTINCT r.scenario_id))) AS scenarios,
               bool_and(w.higher_is_better) AS "higherIsBetter"
@@ -277,7 +272,7 @@ const SERIES: MixQuery = {
           'key', json_build_object('mode', upper(m.mode::text)), 'points', m.points) ORDER BY m.mode), '[]')))::text AS json
          FROM (SELECT p.mode, json_agg(json_build_object('period', p.period, 'value', p.value, 'count', p.count)
                                        ORDER BY p.period) AS points
-                 FROM (SELECT s.mode, to_char(r.month, 'YYYY-"Q"Q') AS period, ${MEAN} AS value,
+                 FROM (SELECT s.mode, to_char(r.month, 'YYYY-"Q"Q') AS period, ${MEAN_SQL} AS value,
                               sum(r.count)::float8 AS count
                          FROM measurement_rollup r JOIN scenario s ON s.id = r.scenario_id
                         WHERE r.workload_id = (SELECT id FROM workload WHERE slug = 'net-rx')

@@ -11,7 +11,7 @@ import { emptyFilter, performanceStatsSql } from '../src/performance/performance
 import { STATISTICS } from '../src/performance/performance.type';
 import { prepareBenchDatabase, round } from './database';
 import { loadTest } from './load-test';
-import { MIX, OTHER_QUERIES, type MixQuery } from './mix';
+import { MIX, OTHER_QUERIES, STATS, type MixQuery } from './mix';
 import { firstDifference, startRawServer } from './raw-server';
 import { renderReport, type MixResult, type Report } from './report';
 import { startServerProcess } from './server-process';
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     step('cold and warm start');
     const startup = await measureStartup();
 
-    const stats = mix.find((m) => m.kind === 'analytics')!;
+    const stats = mix.find((m) => m.name === STATS.name)!;
     const report: Report = {
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
       date: new Date().toISOString(),

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { collectFields, relatedObjectColumns, subSelections } from '../lookahead/compile';
+import { relatedObjectColumns, selectionsAt, subSelections } from '../lookahead/compile';
 import type { Context } from '../context';
 import type { DeviceKind } from '../drivers/driver-package.entity';
 import { DeviceKindEnum, DriverPackage } from '../drivers/driver-package.type';
@@ -53,9 +53,7 @@ export class InteropResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<InteropMatrix> {
     // Look-ahead: the cells' statement, driver package and required features in the matrix statement.
-    const c = { fragments: info.fragments, variables: info.variableValues };
-    const matrix = collectFields(subSelections(info.fieldNodes), ['InteropMatrix'], c);
-    const cells = subSelections(matrix?.get('cells') ?? []);
+    const cells = selectionsAt(info, [['InteropMatrix', 'cells']]);
     return this.service.matrix(
       guests,
       hypervisors,

@@ -12,6 +12,7 @@ import {
   type SlugCheck,
   type CompatibilityFilter,
   type MatrixCellRow,
+  type ParavirtPathRow,
 } from './interop.queries';
 import type { CompatibilityEntry, InteropCell, InteropMatrix, Match, ParavirtPath } from './interop.type';
 
@@ -109,10 +110,6 @@ export class InteropService {
     ]);
     const rows = await paravirtPaths(this.db, guest, host, asOf, relatedColumns);
     return rows.map((r) => {
-      // The path exists from the later of the statement's start and the driver terms' start.
-      const statementStart = r.statementStart;
-      const termStart = r.termValidFrom;
-      const useTerm = termStart !== null && (statementStart === null || termStart > statementStart);
       const path: ParavirtPath = {
         statementId: r.id,
         hypervisorReleaseId: r.hypervisorReleaseId,
@@ -126,8 +123,7 @@ export class InteropService {
         obtainability: r.obtainability,
         priceUsd: r.priceUsd,
         priceNote: r.priceNote,
-        since: useTerm ? termStart : statementStart,
-        sincePrecision: useTerm ? r.termValidFromPrecision : r.statementStartPrecision,
+        ...pathSince(r),
         obtainable: r.driverPackageId === null || r.termId !== null,
       };
       return attachRelated(path, r, PATH_RELATED);
@@ -147,6 +143,23 @@ export class InteropService {
       asked[i].argument,
     );
   }
+}
+
+/**
+ * Since when a paravirtual path exists: the later of its statement's start and its driver terms' start (the
+ * benchmark's raw path shapes `since` with it too).
+ */
+export function pathSince(
+  r: Pick<
+    ParavirtPathRow,
+    'statementStart' | 'statementStartPrecision' | 'termValidFrom' | 'termValidFromPrecision'
+  >,
+): Pick<ParavirtPath, 'since' | 'sincePrecision'> {
+  const useTerm =
+    r.termValidFrom !== null && (r.statementStart === null || r.termValidFrom > r.statementStart);
+  return useTerm
+    ? { since: r.termValidFrom, sincePrecision: r.termValidFromPrecision }
+    : { since: r.statementStart, sincePrecision: r.statementStartPrecision };
 }
 
 function match(depth: number | null): Match {

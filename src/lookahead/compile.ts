@@ -156,7 +156,7 @@ export function compileSelection(
  * null when its selection cannot be read statically.
  */
 export function connectionItemSelections(
-  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues' | 'returnType'>,
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues'>,
   connectionType: string,
   edgeType: string,
 ): SelectionNode[] | null {
@@ -167,6 +167,23 @@ export function connectionItemSelections(
   const edges = collectFields(subSelections(fields.get('edges') ?? []), [edgeType], c);
   if (!edges) return null;
   return [...items, ...subSelections(edges.get('node') ?? [])];
+}
+
+/**
+ * The selections found by following `path` ([type, field] steps) down from the resolved field, e.g.
+ * `[['PerformanceStats', 'groups'], ['PerformanceGroup', 'key']]`; empty when a step cannot be read statically
+ * (a fragment on another type), so nothing is compiled there.
+ */
+export function selectionsAt(
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues'>,
+  path: readonly (readonly [type: string, field: string])[],
+): SelectionNode[] {
+  const c = { fragments: info.fragments, variables: info.variableValues };
+  let selections = subSelections(info.fieldNodes);
+  for (const [type, field] of path) {
+    selections = subSelections(collectFields(selections, [type], c)?.get(field) ?? []);
+  }
+  return selections;
 }
 
 /** Whether a field's selection asks for nothing but these fields (e.g. a Node's `id`): then no row is needed. */

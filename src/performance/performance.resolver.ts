@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
-import { collectFields, relatedObjectColumns, subSelections } from '../lookahead/compile';
+import { relatedObjectColumns, selectionsAt } from '../lookahead/compile';
 import { keyRelations } from './performance.queries';
 import { loadExisting } from '../shared/loaders';
 import {
@@ -211,9 +211,9 @@ export class NativeOverheadResolver {
  * the objects on (lookahead/preloaded.ts). A selection that does not compile is left to the key's loaders.
  */
 function compileKeyObjects(groupBy: readonly Dimension[], info: GraphQLResolveInfo): string {
-  const c = { fragments: info.fragments, variables: info.variableValues };
-  const stats = collectFields(subSelections(info.fieldNodes), ['PerformanceStats'], c);
-  const groups = stats && collectFields(subSelections(stats.get('groups') ?? []), ['PerformanceGroup'], c);
-  const key = subSelections(groups?.get('key') ?? []);
+  const key = selectionsAt(info, [
+    ['PerformanceStats', 'groups'],
+    ['PerformanceGroup', 'key'],
+  ]);
   return relatedObjectColumns(key, 'PerformanceGroupKey', keyRelations(groupBy), info);
 }

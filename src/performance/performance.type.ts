@@ -119,11 +119,6 @@ export class PerformanceGroupKey {
   hardwareFeatureId?: number | null;
   /** Which dimensions were grouped (a null id then means "none", e.g. native has no hypervisor). */
   grouped!: readonly Dimension[];
-  /** Key objects already built by the statistics statement (look-ahead); absent: loaded by id. */
-  hypervisor?: object | null;
-  release?: object | null;
-  guest?: object | null;
-  workload?: object | null;
 
   @Field(() => ExecutionModeEnum, { nullable: true })
   mode?: ExecutionMode | null;
