@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { requestScope } from '../observability/request-context';
 
 /**
@@ -8,11 +7,21 @@ import { requestScope } from '../observability/request-context';
  * every read is on the primary.
  */
 
-const onPrimary = new AsyncLocalStorage<true>();
-
-/** Runs `work` with every read it makes (and everything it awaits) on the primary. */
-export function readOnPrimary<T>(work: () => Promise<T>): Promise<T> {
-  return onPrimary.run(true, work);
+/**
+ * Runs `work` (a request's API-key check, before anything else of the request runs) with its reads on the
+ * primary; the request's later reads choose a replica as before. It marks the request's own scope rather than
+ * opening another AsyncLocalStorage, whose promise hooks every later request would pay for.
+ */
+export async function readOnPrimary<T>(work: () => Promise<T>): Promise<T> {
+  const scope = requestScope.getStore();
+  if (!scope) return work();
+  const before = scope.readFrom;
+  scope.readFrom = 'primary';
+  try {
+    return await work();
+  } finally {
+    scope.readFrom = before;
+  }
 }
 
 /**
@@ -29,7 +38,6 @@ export function pinReadsToPrimary(): void {
  * replication lag per response, so a list and the rows it refers to agree), or null (any healthy replica).
  */
 export function readPreference(): 'primary' | number | null {
-  if (onPrimary.getStore()) return 'primary';
   return requestScope.getStore()?.readFrom ?? null;
 }
 
