@@ -25,9 +25,14 @@ function startArguments(): string[] {
   return args;
 }
 
-export async function startServerProcess(env: Record<string, string>, port: number): Promise<ServerProcess> {
+/** `nodeOptions` go before the script (e.g. `--cpu-prof`). */
+export async function startServerProcess(
+  env: Record<string, string>,
+  port: number,
+  nodeOptions: readonly string[] = [],
+): Promise<ServerProcess> {
   const t0 = performance.now();
-  const child: ChildProcess = spawn(process.execPath, startArguments(), {
+  const child: ChildProcess = spawn(process.execPath, [...nodeOptions, ...startArguments()], {
     cwd: PROJECT_ROOT,
     env: {
       PATH: process.env['PATH'] ?? '',
