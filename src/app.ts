@@ -2,13 +2,11 @@ import 'reflect-metadata';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { runSeeds } from '../seeds/index';
 import type { Config } from './config';
@@ -21,12 +19,12 @@ import { StartupError } from './errors';
 import { createFormatError } from './graphql/format-error';
 import { costLimitPlugin, limitRules, PARSE_OPTIONS } from './graphql/limits';
 import { ApiKeyService } from './auth/api-key.service';
-import { viewerOf } from './auth/auth.middleware';
 import { AuditService } from './audit/audit.service';
 import { CurationService } from './curation/curation.service';
 import { metricsPlugin } from './graphql/metrics.plugin';
 import { readYourWritesPlugin } from './graphql/read-your-writes.plugin';
 import { createHttpApp } from './http/http-app';
+import type { GraphQLEndpoint } from './http/graphql-route';
 import { HypervisorService } from './hypervisors/hypervisor.service';
 import { HypervisorReleaseService } from './hypervisors/hypervisor-release.service';
 import { OperatingSystemService } from './operating-systems/operating-system.service';
@@ -121,7 +119,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   let database: Database | null = null;
   const replicaStatus = () => database?.replicas?.status() ?? null;
   const metrics = createMetrics({ replicas: replicaStatus });
-  let graphqlHandler: RequestHandler | null = null;
+  let graphql: GraphQLEndpoint<Context> | null = null;
   let apiKeys: ApiKeyService | null = null;
   let reports: ReportsBackend | null = null;
   let jobs: SimulationJobs | null = null;
@@ -131,7 +129,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     metrics,
     dataSource: () => database?.dataSource ?? null,
     replicas: replicaStatus,
-    graphqlHandler: () => graphqlHandler,
+    graphql: () => graphql,
     apiKeys: () => apiKeys,
     maxRequestBytes: config.maxRequestBytes,
     rateLimit: { anonymous: config.rateLimitAnonymous, perKey: config.rateLimitKey },
@@ -177,13 +175,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       ],
     });
     await apollo.start();
-    graphqlHandler = expressMiddleware(apollo, {
-      context: ({ res }) =>
-        Promise.resolve(createContext(services, currentRequestId() ?? 'unknown', viewerOf(res))),
-    });
+    graphql = { apollo, context: (ex) => createContext(services, ex.requestId, ex.viewer) };
     // Reports run their documents through this same Apollo Server, with the same context factory.
-    reports = createReportsBackend(apollo, (res) =>
-      createContext(services, currentRequestId() ?? 'unknown', viewerOf(res)),
+    reports = createReportsBackend(apollo, (viewer) =>
+      createContext(services, currentRequestId() ?? 'unknown', viewer),
     );
   } catch (error) {
     await apollo?.stop().catch(() => undefined);

@@ -15,6 +15,7 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { LimitInfo } from '../errors';
+import { requestScope } from '../observability/request-context';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../shared/pagination';
 
 /**
@@ -163,6 +164,8 @@ export function costLimitPlugin(): ApolloServerPlugin {
             // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT, nothing runs.
             return Promise.resolve();
           }
+          const scope = requestScope.getStore();
+          if (scope) scope.cost = cost;
           if (cost > LIMITS.cost) {
             throw limitError(
               `Query cost limit of ${LIMITS.cost} exceeded, found ${cost}.`,

@@ -1,20 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
-import { pinoHttp } from 'pino-http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { BaseContext } from '@apollo/server';
 import type { DataSource } from 'typeorm';
-import { authenticate } from '../auth/auth.middleware';
 import type { ApiKeyService } from '../auth/api-key.service';
 import { checkReadiness } from '../db/database';
 import type { ReplicaStatus } from '../db/replica-router';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
-import { requestScope } from '../observability/request-context';
+import { requestScope, type RequestScope } from '../observability/request-context';
 import type { ReportsBackend } from '../reports/reports.backend';
 import { reportsRouter } from '../reports/reports.router';
-import { graphiqlRouter } from './graphiql';
+import { authenticate } from './authenticate';
+import {
+  chain,
+  redirect,
+  sendJson,
+  sendText,
+  type Exchange,
+  type Handler,
+  type Route,
+  type Step,
+} from './exchange';
+import { graphiqlFiles } from './graphiql';
+import { explorerRedirect, graphqlHandler, jsonBody, type GraphQLEndpoint } from './graphql-route';
 import { rateLimiter, type RateLimitOptions } from './rate-limit';
 
-export interface HttpAppOptions {
+export interface HttpAppOptions<TContext extends BaseContext = BaseContext> {
   logger: Logger;
   metrics: Metrics;
   /** Null until the database is open and migrated. */
@@ -22,7 +33,7 @@ export interface HttpAppOptions {
   /** Health of the read replicas; null without replicas (or before the database is open). */
   replicas?: () => ReplicaStatus | null;
   /** Null until Apollo Server has started. */
-  graphqlHandler: () => RequestHandler | null;
+  graphql: () => GraphQLEndpoint<TContext> | null;
   /** Null until the database is open: requests are anonymous until then. */
   apiKeys?: () => ApiKeyService | null;
   /** Largest /graphql request body, in bytes (default 256 KiB). */
@@ -33,150 +44,206 @@ export interface HttpAppOptions {
   reports?: () => ReportsBackend | null;
 }
 
-const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const NOT_FOUND = 'Not found. Try /graphql, /graphiql, /healthz, /readyz or /metrics.\n';
 
 /**
- * The HTTP surface: `/graphql`, `/graphiql`, `/healthz` (process up), `/readyz` (database reachable and
- * migrated; with read replicas, how many of them are healthy), `/metrics` (Prometheus). Every response carries
- * `x-request-id`.
+ * The pages (GraphiQL, /reports) load only this server's scripts, styles, fonts and workers; inline styles are
+ * allowed (GraphiQL's editor and the reports page set them), inline scripts are not. Everything else (JSON,
+ * text, SVG opened on its own) may load nothing at all.
  */
-export function createHttpApp(options: HttpAppOptions): Express {
-  const { logger, metrics } = options;
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('trust proxy', false);
+const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      // A 503 from /readyz is an answer (starting, or the database is away), not a server error.
-      customLogLevel: (req, res, err) =>
-        err || (res.statusCode >= 500 && req.url !== '/readyz') ? 'error' : 'debug',
-    }),
+/** No MIME sniffing, no framing by other sites, and a CSP by kind of answer. */
+function setSecurityHeaders(ex: Exchange): void {
+  ex.res.setHeader('x-content-type-options', 'nosniff');
+  ex.res.setHeader(
+    'content-security-policy',
+    ex.route === '/graphiql' || ex.route === '/reports' ? PAGE_CSP : API_CSP,
   );
-  app.use((req, res, next) => {
-    const route = ROUTES.has(req.path)
-      ? req.path
-      : req.path.startsWith('/graphiql')
-        ? '/graphiql'
-        : req.path.startsWith('/reports')
-          ? '/reports'
-          : 'other';
-    const stop = metrics.httpDuration.startTimer({ method: req.method, route });
-    res.on('finish', () => {
-      stop();
-      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
-    });
-    requestScope.run({ requestId: res.getHeader('x-request-id') as string, sqlStatements: 0 }, next);
+}
+
+function routeOf(path: string): Route {
+  switch (path) {
+    case '/graphql':
+    case '/healthz':
+    case '/readyz':
+    case '/metrics':
+    case '/':
+      return path;
+  }
+  if (path.startsWith('/graphiql')) return '/graphiql';
+  if (path.startsWith('/reports')) return '/reports';
+  return 'other';
+}
+
+/**
+ * The HTTP surface on plain `node:http`: `/graphql` (Apollo Server's integration API), `/graphiql`, `/reports`,
+ * `/healthz` (process up), `/readyz` (database reachable and migrated; with read replicas, how many of them are
+ * healthy), `/metrics` (Prometheus). Every response carries `x-request-id`, `x-content-type-options` and a
+ * content security policy. Each route is a chain of small
+ * steps (see exchange.ts), so a new check is one more step where it belongs.
+ */
+export function createHttpApp<TContext extends BaseContext>(
+  options: HttpAppOptions<TContext>,
+): RequestListener {
+  const { logger, metrics } = options;
+  const maxRequestBytes = options.maxRequestBytes ?? 262_144;
+  const apiKeys = options.apiKeys ?? (() => null);
+  // One budget per client for /graphql and /reports: a report is a GraphQL request.
+  const limiter = rateLimiter(options.rateLimit ?? { anonymous: 0, perKey: 0 });
+  const graphiql = graphiqlFiles();
+  const reports = reportsRouter(options.reports ?? (() => null), logger);
+
+  const graphql = chain(
+    [explorerRedirect, jsonBody(maxRequestBytes), authenticate(apiKeys), limiter],
+    graphqlHandler(options.graphql),
+  );
+  const reportSteps = chain([authenticate(apiKeys), limiter], async (ex) => {
+    if (!(await reports(ex))) sendText(ex.res, 404, NOT_FOUND);
   });
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-
-  app.get('/readyz', async (_req, res) => {
+  const readyz: Handler = async (ex) => {
     const ds = options.dataSource();
     const state = ds ? await checkReadiness(ds) : { database: false, migrations: false };
-    const ready = state.database && state.migrations && options.graphqlHandler() !== null;
+    const ready = state.database && state.migrations && options.graphql() !== null;
     // Replicas down do not make the instance unready: the primary serves their reads.
     const replicas = options.replicas?.();
-    res.status(ready ? 200 : 503).json({
+    if (!ready) {
+      // One line per failed probe, saying what is missing (not a stack trace: the probe's answer is the news).
+      logger.warn(
+        {
+          requestId: ex.requestId,
+          database: state.database ? 'up' : 'down',
+          migrations: state.migrations ? 'applied' : 'pending',
+          graphql: options.graphql() ? 'started' : 'starting',
+        },
+        'not ready',
+      );
+    }
+    sendJson(ex.res, ready ? 200 : 503, {
       status: ready ? 'ready' : 'not ready',
       database: state.database ? 'up' : 'down',
       migrations: state.migrations ? 'applied' : 'pending',
       ...(replicas && { replicas: { healthy: replicas.healthy, total: replicas.total } }),
     });
-  });
+  };
 
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
-
-  app.get('/', (_req, res) => res.redirect(302, '/graphiql/'));
-  app.use('/graphiql', graphiqlRouter());
-
-  app.get('/graphql', (req, res, next) => {
-    // A browser opening the endpoint gets the explorer; API clients' GET queries go on to Apollo.
-    if (!req.query['query'] && req.accepts(['application/json', 'text/html']) === 'text/html') {
-      res.redirect(302, '/graphiql/');
-      return;
+  const dispatch: Handler = async (ex) => {
+    const get = ex.method === 'GET' || ex.method === 'HEAD';
+    setSecurityHeaders(ex);
+    switch (ex.route) {
+      case '/graphql':
+        return graphql(ex);
+      case '/reports':
+        return reportSteps(ex);
+      case '/healthz':
+        if (get) return sendJson(ex.res, 200, { status: 'ok' });
+        break;
+      case '/readyz':
+        if (get) return readyz(ex);
+        break;
+      case '/metrics':
+        if (get) {
+          const text = await metrics.registry.metrics();
+          ex.res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text);
+          return;
+        }
+        break;
+      case '/':
+        if (get) return redirect(ex.res, 302, '/graphiql/');
+        break;
+      case '/graphiql':
+        if (get && (await graphiql(ex))) return;
+        break;
+      case 'other':
+        break;
     }
-    next();
-  });
-  const maxRequestBytes = options.maxRequestBytes ?? 262_144;
-  // One budget per client for /graphql and /reports: a report is a GraphQL request.
-  const limiter = rateLimiter(options.rateLimit ?? { anonymous: 0, perKey: 0 });
-  app.use(
-    '/graphql',
-    express.json({ limit: maxRequestBytes }),
-    bodyErrors(maxRequestBytes),
-    authenticate(options.apiKeys ?? (() => null)),
-    limiter,
-  );
-  app.use('/graphql', (req, res, next) => {
-    const handler = options.graphqlHandler();
-    if (!handler) {
-      res.status(503).json({
-        errors: [
-          {
-            message: 'The server is starting; try again in a few seconds.',
-            extensions: { code: 'SERVICE_UNAVAILABLE' },
-          },
-        ],
+    ex.req.resume();
+    sendText(ex.res, 404, NOT_FOUND);
+  };
+
+  const handle = chain([observe(logger, metrics)], dispatch);
+
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const scope: RequestScope = { requestId, sqlStatements: 0 };
+    const ex: Exchange = {
+      scope,
+      req,
+      res,
+      method: req.method ?? 'GET',
+      path,
+      search: q < 0 ? '' : url.slice(q),
+      route: routeOf(path),
+      requestId,
+      viewer: null,
+    };
+    requestScope.run(scope, () => {
+      handle(ex).catch((error: unknown) => {
+        logger.error({ requestId, err: error, method: ex.method, route: ex.route }, 'request failed');
+        if (!res.headersSent) {
+          sendText(res, 500, `Internal server error (request ${requestId}).\n`);
+        } else {
+          res.destroy();
+        }
       });
-      return;
-    }
-    handler(req, res, next);
-  });
-
-  app.use(
-    '/reports',
-    authenticate(options.apiKeys ?? (() => null)),
-    limiter,
-    reportsRouter(options.reports ?? (() => null)),
-  );
-
-  app.use((_req, res) => {
-    res
-      .status(404)
-      .type('text/plain')
-      .send('Not found. Try /graphql, /graphiql, /healthz, /readyz or /metrics.\n');
-  });
-  return app;
+    });
+  };
 }
 
 /**
- * A body over the size limit or one that is not JSON gets a GraphQL-shaped error saying so (413 names the limit
- * and its value) instead of Express's HTML page.
+ * The outermost step: times the request into the HTTP metrics and, once it finished, writes its one access log
+ * line at info (method, route, status, duration, request id; for GraphQL the operation name, cost and SQL
+ * statements) — at error for a 5xx (but a 503 from /readyz, which is an answer: starting, or the database is
+ * away). With info off, nothing is built. At debug the line also carries the request's headers (the logger
+ * redacts credentials).
  */
-function bodyErrors(maxRequestBytes: number): ErrorRequestHandler {
-  return (error: { type?: string; status?: number }, _req, res, next) => {
-    if (error.type === 'entity.too.large') {
-      res.status(413).json({
-        errors: [
-          {
-            message: `The request body is larger than the limit of ${maxRequestBytes} bytes.`,
-            extensions: { code: 'BAD_REQUEST', limit: { name: 'requestBytes', max: maxRequestBytes } },
-          },
-        ],
-      });
-    } else if (error.type === 'entity.parse.failed') {
-      res.status(400).json({
-        errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
-      });
-    } else if (error.status && error.status >= 400 && error.status < 500) {
-      res.status(error.status).json({
-        errors: [{ message: 'The request body cannot be read.', extensions: { code: 'BAD_REQUEST' } }],
-      });
-    } else {
-      next(error);
-    }
+function observe(logger: Logger, metrics: Metrics): Step {
+  return (ex, next) => {
+    const stop = metrics.httpDuration.startTimer({ method: ex.method, route: ex.route });
+    const started = performance.now();
+    ex.res.on('finish', () => {
+      stop();
+      const status = ex.res.statusCode;
+      metrics.httpRequests.inc({ method: ex.method, route: ex.route, status: String(status) });
+      const error = status >= 500 && ex.route !== '/readyz';
+      if (!error && !logger.isLevelEnabled('info')) return;
+      const scope = ex.scope;
+      const line: Record<string, unknown> = {
+        requestId: ex.requestId,
+        method: ex.method,
+        route: ex.route,
+        status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      };
+      if (ex.route === '/graphql') {
+        if (scope.operationName !== undefined) line['operationName'] = scope.operationName;
+        if (scope.cost !== undefined) line['cost'] = scope.cost;
+        line['sqlStatements'] = scope.sqlStatements;
+      }
+      if (logger.isLevelEnabled('debug')) line['req'] = { url: ex.req.url, headers: ex.req.headers };
+      if (error) logger.error(line, 'request failed');
+      else logger.info(line, 'request');
+    });
+    return next();
   };
 }

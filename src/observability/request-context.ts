@@ -10,6 +10,10 @@ export interface RequestScope {
    * (read-your-writes) or when no replica answered, else the index of the replica it first read from.
    */
   readFrom?: 'primary' | number;
+  /** The GraphQL operation's name, once Apollo resolved it (for the access log). */
+  operationName?: string;
+  /** The operation's computed cost (see graphql/limits.ts), once known (for the access log). */
+  cost?: number;
 }
 
 export const requestScope = new AsyncLocalStorage<RequestScope>();

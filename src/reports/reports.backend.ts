@@ -1,5 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
-import type { Response } from 'express';
+import type { Viewer } from '../auth/viewer';
 import type { Context } from '../context';
 import { ChartRenderer } from './chart-renderer';
 import { REPORTS } from './definitions/index';
@@ -8,8 +8,8 @@ import { ReportCatalog, type ExecuteGraphQL } from './report-runner';
 /** What the /reports routes need from the running server. */
 export interface ReportsBackend {
   readonly catalog: ReportCatalog;
-  /** Runs documents as the HTTP request `res` belongs to: its API key (viewer) and request id. */
-  executorFor(res: Response): ExecuteGraphQL;
+  /** Runs documents as the HTTP request with this viewer (its API key; null: anonymous) would. */
+  executorFor(viewer: Viewer | null): ExecuteGraphQL;
   /** Stops the chart renderer. */
   close(): Promise<void>;
 }
@@ -21,15 +21,15 @@ export interface ReportsBackend {
  */
 export function createReportsBackend(
   apollo: ApolloServer<Context>,
-  contextFor: (res: Response) => Context,
+  contextFor: (viewer: Viewer | null) => Context,
 ): ReportsBackend {
   const charts = new ChartRenderer();
   return {
     catalog: new ReportCatalog(REPORTS, charts),
-    executorFor: (res) => async (document, variables) => {
+    executorFor: (viewer) => async (document, variables) => {
       const response = await apollo.executeOperation(
         { query: document, variables },
-        { contextValue: contextFor(res) },
+        { contextValue: contextFor(viewer) },
       );
       if (response.body.kind !== 'single') throw new Error('Reports do not use incremental delivery.');
       const { data, errors } = response.body.singleResult;

@@ -1,4 +1,4 @@
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { startApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -24,8 +24,14 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** The real server (HTTP, Apollo, PostgreSQL) on a free port, over this file's own copy of the seeded database. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * The real server (HTTP, Apollo, PostgreSQL) on a free port, over this file's own copy of the seeded database;
+ * its log goes to `logger` when given (else nowhere, at LOG_LEVEL silent).
+ */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  logger?: Logger,
+): Promise<TestServer> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -36,7 +42,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     DB_POOL_SIZE: '4',
     ...env,
   });
-  const app = await startApp(config, pino({ level: config.logLevel }));
+  const app = await startApp(config, logger ?? pino({ level: config.logLevel }));
   return {
     app,
     url: app.url,

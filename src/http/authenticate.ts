@@ -1,0 +1,44 @@
+import { GraphQLError } from 'graphql';
+import type { ApiKeyService } from '../auth/api-key.service';
+import { readOnPrimary } from '../db/read-preference';
+import { isDatabaseUnavailable } from '../graphql/format-error';
+import { sendGraphQLError, type Step } from './exchange';
+
+/**
+ * Resolves `Authorization: Bearer <key>` before anything else sees the request (the rate limit depends on it)
+ * into `exchange.viewer`. No header: anonymous. A bad, unknown or revoked key: 401 UNAUTHENTICATED, nothing
+ * executed. The database away: 503.
+ */
+export function authenticate(keys: () => ApiKeyService | null): Step {
+  return async (ex, next) => {
+    const service = keys();
+    const header = ex.req.headers.authorization;
+    if (!service || header === undefined) {
+      ex.viewer = null;
+      return next();
+    }
+    try {
+      // On the primary, not a replica that may lag: a revoked key stops working, a new one works, at once.
+      ex.viewer = await readOnPrimary(() => service.authenticate(header));
+    } catch (error) {
+      if (error instanceof GraphQLError) {
+        sendGraphQLError(
+          ex.res,
+          401,
+          error.message,
+          { code: 'UNAUTHENTICATED' },
+          { 'www-authenticate': 'Bearer' },
+        );
+        return;
+      }
+      if (isDatabaseUnavailable(error)) {
+        sendGraphQLError(ex.res, 503, 'The database is unavailable; try again in a few seconds.', {
+          code: 'SERVICE_UNAVAILABLE',
+        });
+        return;
+      }
+      throw error;
+    }
+    return next();
+  };
+}
