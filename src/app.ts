@@ -10,7 +10,9 @@ import {
 import type { DataSource } from 'typeorm';
 import { runSeeds } from '../seeds/index';
 import type { Config } from './config';
-import { createContext, type Context, type Services } from './context';
+import type { Context } from './context';
+import { contextFactory } from './loaders';
+import type { Services } from './services';
 import { openDatabase, type Database } from './db/database';
 import { ConferenceService } from './conference/conference.service';
 import { SessionService } from './conference/session.service';
@@ -175,10 +177,11 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       ],
     });
     await apollo.start();
-    graphql = { apollo, context: (ex) => createContext(services, ex.requestId, ex.viewer) };
+    const createContext = contextFactory(services);
+    graphql = { apollo, context: (ex) => createContext(ex.requestId, ex.viewer) };
     // Reports run their documents through this same Apollo Server, with the same context factory.
     reports = createReportsBackend(apollo, (viewer) =>
-      createContext(services, currentRequestId() ?? 'unknown', viewer),
+      createContext(currentRequestId() ?? 'unknown', viewer),
     );
   } catch (error) {
     await apollo?.stop().catch(() => undefined);

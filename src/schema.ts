@@ -35,7 +35,7 @@ import { VendorResolver } from './vendors/vendor.resolver';
 import { servePreloadedFields } from './lookahead/preloaded';
 import { CELL_RELATED, PATH_RELATED } from './interop/interop.queries';
 import { KEY_OBJECTS } from './performance/performance.queries';
-import type { Services } from './context';
+import type { Services } from './services';
 import { NodeResolver } from './node/node.resolver';
 import { SearchResolver } from './search/search.resolver';
 import { InteropCellResolver, InteropResolver, ParavirtPathResolver } from './interop/interop.resolver';

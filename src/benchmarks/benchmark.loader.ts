@@ -1,4 +1,5 @@
 import { byIdLoader, groupLoader } from '../shared/loaders';
+import type { LoaderGroup } from '../context';
 import type { BenchmarkCatalogService } from './benchmark.service';
 
 export type BenchmarkLoaders = ReturnType<typeof createBenchmarkLoaders>;
@@ -30,4 +31,13 @@ export function createBenchmarkLoaders(catalog: BenchmarkCatalogService) {
       (f) => f.ownerId,
     ),
   };
+}
+
+/** The benchmark catalogue. Registered in src/loaders.ts; made on first use in a request. */
+export const benchmarkLoaderGroup: LoaderGroup<{ benchmarks: BenchmarkCatalogService }> = (s) =>
+  createBenchmarkLoaders(s.benchmarks);
+
+declare module '../context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface Loaders extends BenchmarkLoaders {}
 }

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { LoaderGroup } from '../context';
 import { byIdLoader, groupLoader, perArgument } from '../shared/loaders';
 import type { ClaimService } from './claim.service';
 import type { Claim, ClaimEvidence } from './claim.type';
@@ -34,3 +35,11 @@ export function createClaimLoaders(service: ClaimService) {
   };
 }
 export type ClaimLoaders = ReturnType<typeof createClaimLoaders>;
+
+/** Claims and their evidence. Registered in src/loaders.ts; made on first use in a request. */
+export const claimLoaderGroup: LoaderGroup<{ claims: ClaimService }> = (s) => createClaimLoaders(s.claims);
+
+declare module '../context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface Loaders extends ClaimLoaders {}
+}

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { LoaderGroup } from '../context';
 import type { PersonService } from '../people/person.service';
 import type { Person, PersonAffiliation } from '../people/person.type';
 import type { TopicService } from '../topics/topic.service';
@@ -51,4 +52,12 @@ export function createConferenceLoaders(services: ConferenceLoaderServices): Con
     sessionsByTopic: new DataLoader((ids) => sessions.byOwnerIds('topic', ids)),
     speakersBySession: new DataLoader((ids) => sessions.speakersBySessionIds(ids)),
   };
+}
+
+/** Conferences, tracks, sessions, people and topics. Registered in src/loaders.ts; made on first use in a request. */
+export const conferenceLoaderGroup: LoaderGroup<ConferenceLoaderServices> = createConferenceLoaders;
+
+declare module '../context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface Loaders extends ConferenceLoaders {}
 }

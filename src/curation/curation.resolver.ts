@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { requireRole } from '../auth/viewer';
 import type { Context } from '../context';
-import type { Services } from '../context';
+import type { Services } from '../services';
 import { HypervisorRelease } from '../hypervisors/hypervisor-release.type';
 import { Hypervisor } from '../hypervisors/hypervisor.type';
 import { SupportStatement } from '../interop/support-statement.type';

@@ -1,4 +1,5 @@
 import { byIdLoader, groupLoader, perArgument } from '../shared/loaders';
+import type { LoaderGroup } from '../context';
 import type { DriverPackageService } from './driver-package.service';
 
 export type DriverLoaders = ReturnType<typeof createDriverLoaders>;
@@ -29,4 +30,13 @@ export function createDriverLoaders(packages: DriverPackageService) {
       ),
     ),
   };
+}
+
+/** Driver packages. Registered in src/loaders.ts; made on first use in a request. */
+export const driverLoaderGroup: LoaderGroup<{ drivers: DriverPackageService }> = (s) =>
+  createDriverLoaders(s.drivers);
+
+declare module '../context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface Loaders extends DriverLoaders {}
 }

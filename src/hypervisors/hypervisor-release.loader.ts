@@ -1,4 +1,5 @@
 import { byIdLoader, groupLoader } from '../shared/loaders';
+import type { LoaderGroup } from '../context';
 import type { HypervisorReleaseService } from './hypervisor-release.service';
 
 export type ReleaseLoaders = ReturnType<typeof createReleaseLoaders>;
@@ -14,4 +15,13 @@ export function createReleaseLoaders(releases: HypervisorReleaseService) {
       (r) => r.hypervisorId,
     ),
   };
+}
+
+/** Releases by id and by hypervisor. Registered in src/loaders.ts; made on first use in a request. */
+export const releaseLoaderGroup: LoaderGroup<{ releases: HypervisorReleaseService }> = (s) =>
+  createReleaseLoaders(s.releases);
+
+declare module '../context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface Loaders extends ReleaseLoaders {}
 }

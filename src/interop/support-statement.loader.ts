@@ -1,4 +1,5 @@
 import { groupLoader, perArgument } from '../shared/loaders';
+import type { LoaderGroup } from '../context';
 import type { StatementOwner, SupportStatementService } from './support-statement.service';
 
 export type StatementLoaders = ReturnType<typeof createStatementLoaders>;
@@ -25,4 +26,13 @@ export function createStatementLoaders(statements: SupportStatementService) {
       ),
     ),
   };
+}
+
+/** Support statements. Registered in src/loaders.ts; made on first use in a request. */
+export const statementLoaderGroup: LoaderGroup<{ statements: SupportStatementService }> = (s) =>
+  createStatementLoaders(s.statements);
+
+declare module '../context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface Loaders extends StatementLoaders {}
 }

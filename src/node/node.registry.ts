@@ -1,5 +1,6 @@
 import { byIdLoader } from '../shared/loaders';
-import type { Context, Services } from '../context';
+import type { Context, LoaderGroup } from '../context';
+import type { Services } from '../services';
 
 /** By-id loaders for kinds that no relation loads by id, used by `node(id)` and search hits. */
 export function createNodeLoaders(services: Services) {
@@ -56,3 +57,11 @@ export const NODE_FETCHERS: Readonly<Record<string, Fetch>> = {
   Scenario: (ctx, id) => ctx.loaders.scenarioById.load(id),
   Claim: (ctx, id) => ctx.loaders.claimById.load(id),
 };
+
+/** By-id loaders for `node(id)` and search hits. Registered in src/loaders.ts; made on first use in a request. */
+export const nodeLoaderGroup: LoaderGroup<Services> = createNodeLoaders;
+
+declare module '../context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface Loaders extends NodeLoaders {}
+}

@@ -1,4 +1,5 @@
 import { byIdLoader, groupLoader } from '../shared/loaders';
+import type { LoaderGroup } from '../context';
 import type { OperatingSystemService } from './operating-system.service';
 
 export type OperatingSystemLoaders = ReturnType<typeof createOperatingSystemLoaders>;
@@ -22,4 +23,13 @@ export function createOperatingSystemLoaders(oses: OperatingSystemService) {
       (o) => o.ownerId,
     ),
   };
+}
+
+/** Operating systems. Registered in src/loaders.ts; made on first use in a request. */
+export const operatingSystemLoaderGroup: LoaderGroup<{ operatingSystems: OperatingSystemService }> = (s) =>
+  createOperatingSystemLoaders(s.operatingSystems);
+
+declare module '../context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface Loaders extends OperatingSystemLoaders {}
 }

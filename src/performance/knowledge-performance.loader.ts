@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { LoaderGroup } from '../context';
 import { groupRows, perArgument } from '../shared/loaders';
 import type { KnowledgePerformanceService } from './knowledge-performance.service';
 import type { ScenarioStatsRow } from './scenario-stats.queries';
@@ -23,3 +24,13 @@ export function createKnowledgePerformanceLoaders(service: KnowledgePerformanceS
   };
 }
 export type KnowledgePerformanceLoaders = ReturnType<typeof createKnowledgePerformanceLoaders>;
+
+/** Performance figures of knowledge objects. Registered in src/loaders.ts; made on first use in a request. */
+export const knowledgePerformanceLoaderGroup: LoaderGroup<{
+  knowledgePerformance: KnowledgePerformanceService;
+}> = (s) => createKnowledgePerformanceLoaders(s.knowledgePerformance);
+
+declare module '../context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface Loaders extends KnowledgePerformanceLoaders {}
+}

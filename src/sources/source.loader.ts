@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { LoaderGroup } from '../context';
 import { CITATION_TABLES, type CitingKind } from './source.queries';
 import type { SourceService } from './source.service';
 import type { Source } from './source.type';
@@ -11,4 +12,15 @@ export function createCitationLoaders(service: SourceService): CitationLoaders {
   return Object.fromEntries(
     kinds.map((kind) => [kind, new DataLoader<number, Source[]>((ids) => service.citedBy(kind, ids))]),
   ) as CitationLoaders;
+}
+
+/** The sources each kind of row cites. Registered in src/loaders.ts; made on first use in a request. */
+export const citationLoaderGroup: LoaderGroup<{ sources: SourceService }> = (s) => ({
+  citations: createCitationLoaders(s.sources),
+});
+
+declare module '../context' {
+  interface Loaders {
+    citations: CitationLoaders;
+  }
 }

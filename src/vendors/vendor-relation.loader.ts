@@ -1,4 +1,5 @@
 import type { RelationKind } from './vendor-relation.entity';
+import type { LoaderGroup } from '../context';
 import { groupLoader, perArgument } from '../shared/loaders';
 import type { VendorRelationService } from './vendor-relation.service';
 
@@ -23,4 +24,13 @@ export function createVendorRelationLoaders(relations: VendorRelationService) {
       (r) => r.ownerId,
     ),
   };
+}
+
+/** Vendor relations. Registered in src/loaders.ts; made on first use in a request. */
+export const vendorRelationLoaderGroup: LoaderGroup<{ vendorRelations: VendorRelationService }> = (s) =>
+  createVendorRelationLoaders(s.vendorRelations);
+
+declare module '../context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface Loaders extends VendorRelationLoaders {}
 }
