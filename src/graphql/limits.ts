@@ -16,6 +16,7 @@ import {
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { LimitInfo } from '../errors';
 import { requestScope } from '../observability/request-context';
+import { BoundedCache } from './bounded-cache';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../shared/pagination';
 
 /**
@@ -134,25 +135,35 @@ function pageSize(args: Record<string, unknown>): number {
   return typeof first === 'number' && first >= 0 ? Math.min(first, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
 }
 
+/** Operations (document × operation name × variables) whose cost is remembered. */
+const COST_CACHE_ENTRIES = 1000;
+
 /**
  * Computes each operation's cost once its document and variables are known (the variables decide page sizes)
  * and refuses it above {@link LIMITS.cost}. The cost is reported in the `x-query-cost` response header.
  */
 export function costLimitPlugin(): ApolloServerPlugin {
+  // The cost depends only on the document, the operation and the variables: computed once per combination.
+  const costs = new BoundedCache<number>(COST_CACHE_ENTRIES);
   return {
     requestDidStart() {
       let cost: number | undefined;
       return Promise.resolve({
-        didResolveOperation({ request, document, schema, operationName }) {
+        didResolveOperation({ request, document, schema, operationName, queryHash }) {
+          const key = `${queryHash}\0${operationName ?? ''}\0${JSON.stringify(request.variables ?? {})}`;
           try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: operationName ?? undefined,
-              estimators: [costEstimator],
-              maxQueryNodes: LIMITS.costNodes,
-            });
+            cost = costs.get(key);
+            if (cost === undefined) {
+              cost = getComplexity({
+                schema,
+                query: document,
+                variables: request.variables ?? {},
+                operationName: operationName ?? undefined,
+                estimators: [costEstimator],
+                maxQueryNodes: LIMITS.costNodes,
+              });
+              costs.set(key, cost);
+            }
           } catch (error) {
             if ((error as Error).message === 'Query exceeds the maximum allowed number of nodes.') {
               throw limitError(
