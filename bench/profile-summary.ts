@@ -59,3 +59,14 @@ console.log(`${busy} busy samples`);
 console.log('owner'.padEnd(40), 'inclusive', 'self');
 for (const [owner, n] of rows)
   console.log(owner.padEnd(40), pct(n).padStart(9), pct(self.get(owner) ?? 0).padStart(6));
+
+const selfByFunction = new Map<string, number>();
+for (const id of profile.samples) {
+  const { functionName, url } = byId.get(id)!.callFrame;
+  if (functionName === '(idle)') continue;
+  const key = `${functionName || '(anonymous)'} ${url.replace(/.*node_modules\//, '').replace(/.*\/dist\//, '')}`;
+  selfByFunction.set(key, (selfByFunction.get(key) ?? 0) + 1);
+}
+console.log('\nfunctions by self time');
+for (const [key, n] of [...selfByFunction.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40))
+  console.log(pct(n).padStart(6), key);
