@@ -1,6 +1,7 @@
 import type { LoadFigures } from './database';
 import type { LoadTestResult } from './load-test';
 import type { StartupResult } from './startup';
+import { renderThroughput, type ThroughputResult } from './throughput';
 import type { BenchResult } from './support';
 
 export interface PathTiming {
@@ -30,6 +31,7 @@ export interface Report {
   others: BenchResult[];
   rawGroupBy: { ms: number[]; p50Ms: number; rollupP50Ms: number };
   loadTest: LoadTestResult;
+  throughput: ThroughputResult;
   startup: StartupResult;
   benchSeconds: number;
 }
@@ -66,6 +68,7 @@ export function renderReport(r: Report): string {
     `| server memory under that load | peak RSS ${lt.peakRssMb} MB | | | < 250 MB |`,
     `| start to ready (\`npm start\`, embedded PostgreSQL) | cold ${(r.startup.coldMs / 1000).toFixed(1)} s (initdb, migrations, seeds), warm ${(r.startup.warmMs / 1000).toFixed(1)} s; idle RSS ${r.startup.idleRssMb} MB | | | |`,
     '',
+    renderThroughput(r.throughput),
     'More queries (GraphQL only):',
     '',
     '| query | p50 ms | p99 ms | SQL statements |',

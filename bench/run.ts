@@ -16,6 +16,7 @@ import { firstDifference, startRawServer } from './raw-server';
 import { renderReport, type MixResult, type Report } from './report';
 import { startServerProcess } from './server-process';
 import { measureStartup } from './startup';
+import { measureThroughput } from './throughput';
 import { measure, percentile, startBenchApp, type BenchQuery } from './support';
 
 /**
@@ -28,7 +29,9 @@ import { measure, percentile, startBenchApp, type BenchQuery } from './support';
  * 3. The rollups against a plain GROUP BY over the raw rows, with EXPLAIN (ANALYZE, BUFFERS) of both.
  * 4. The mix under load: autocannon, BENCH_CONNECTIONS (50) connections for BENCH_SECONDS (60) s against the
  *    server in its own process, with its resident memory.
- * 5. Cold and warm start of `npm start` on the embedded PostgreSQL.
+ * 5. Throughput (bench/throughput.ts): the shapes of issue 16 under 10 connections, each against its raw path
+ *    or the bare node:http and Apollo floors, rounds alternating (BENCH_ROUNDS × BENCH_ROUND_SECONDS).
+ * 6. Cold and warm start of `npm start` on the embedded PostgreSQL.
  *
  * Writes bench/results/bench.{json,md} and plans.txt; prints the Markdown.
  */
@@ -87,6 +90,13 @@ async function main(): Promise<void> {
       await freePort(),
     );
     const loadTestResult = await loadTest(server, MIX, CONNECTIONS, SECONDS);
+    step('throughput: the shapes of issue 16 against their raw paths and floors, 10 connections');
+    const throughput = await measureThroughput(server, url, {
+      connections: 10,
+      roundSeconds: Number(process.env['BENCH_ROUND_SECONDS'] ?? 10),
+      rounds: Number(process.env['BENCH_ROUNDS'] ?? 3),
+      log: step,
+    });
     await server.stop();
 
     step('cold and warm start');
@@ -107,6 +117,7 @@ async function main(): Promise<void> {
         rollupP50Ms: stats.graphql.p50Ms,
       },
       loadTest: loadTestResult,
+      throughput,
       startup,
       benchSeconds: Math.round((performance.now() - started) / 1000),
     };
