@@ -262,7 +262,7 @@ export function paravirtPathsSql(
             ${STATEMENT_START} AS "statementStart", ${STATEMENT_START_PRECISION} AS "statementStartPrecision",
             ${STATEMENT_PERIOD}, t.valid_to AS "termValidTo", t.valid_to_precision AS "termValidToPrecision",
             t.id AS "termId", t.license_id AS "licenseId", t.obtainability, t.price_usd::float8 AS "priceUsd",
-            t.price_note AS "priceNote", t.valid_from AS "termValidFrom", t.valid_from_precision AS "termValidFromPrecision"
+            t.price_note AS "priceNote", tr.valid_from AS "termValidFrom", tr.valid_from_precision AS "termValidFromPrecision"
             ${relatedColumns}
        FROM support_statement s
        JOIN hypervisor_release r ON r.id = s.hypervisor_release_id
@@ -272,6 +272,19 @@ export function paravirtPathsSql(
        LEFT JOIN LATERAL (SELECT * FROM driver_package_term t
                            WHERE t.driver_package_id = s.driver_package_id AND ${TERM_VALID_AT('$3::date')}
                            ORDER BY t.id DESC LIMIT 1) t ON true
+       -- Where the current terms' run began: back through terms that end the day this one starts, under the same
+       -- license and availability (a new version, e.g. Hyper-V's IC 2.0, does not restart a path that already held).
+       LEFT JOIN LATERAL (
+         WITH RECURSIVE run(id, valid_from, valid_from_precision) AS (
+           SELECT t.id, t.valid_from, t.valid_from_precision
+           UNION ALL
+           SELECT p.id, p.valid_from, p.valid_from_precision
+             FROM run JOIN driver_package_term p
+               ON p.driver_package_id = t.driver_package_id AND p.valid_to = run.valid_from
+              AND p.license_id = t.license_id AND p.obtainability = t.obtainability AND p.id < run.id
+         )
+         SELECT run.valid_from, run.valid_from_precision FROM run ORDER BY run.valid_from LIMIT 1) tr
+         ON t.id IS NOT NULL
       WHERE s.mode IN ('paravirtualized', 'hardware_assisted_pv_drivers')
         AND ($2::text IS NULL OR hl.id IS NOT NULL)
         AND ${STATEMENT_VALID_AT('$3::date')}

@@ -95,6 +95,21 @@ export class InteropResolver {
   }
 }
 
+@Resolver(() => InteropMatrix)
+export class InteropMatrixResolver {
+  constructor(private readonly service: InteropService) {}
+
+  /** Its own statement, run only when asked for (the matrix statement stays one). */
+  @FieldResolver(() => [SupportStatement], {
+    description:
+      'Statements about these guests (or their families) on these hypervisors that no source dates: not counted ' +
+      'in any cell at any date, listed here instead.',
+  })
+  undated(@Root() matrix: InteropMatrix): Promise<SupportStatement[]> {
+    return this.service.undatedFor(matrix.guests, matrix.hypervisors);
+  }
+}
+
 @Resolver(() => InteropCell)
 export class InteropCellResolver {
   @FieldResolver(() => SupportStatement, {

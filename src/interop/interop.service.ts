@@ -77,10 +77,7 @@ export class InteropService {
       { table: 'operating_system', slugs: guests, argument: 'guests' },
       { table: 'hypervisor', slugs: hypervisors, argument: 'hypervisors' },
     ]);
-    const [rows, undated] = await Promise.all([
-      interopMatrix(this.db, guests, hypervisors, asOf, relatedColumns),
-      undatedStatements(this.db, guests, hypervisors),
-    ]);
+    const rows = await interopMatrix(this.db, guests, hypervisors, asOf, relatedColumns);
     const cells = guests.map((_, i) =>
       rows
         .slice(i * hypervisors.length, (i + 1) * hypervisors.length)
@@ -103,8 +100,12 @@ export class InteropService {
           cells.map((row) => row[j]),
         ),
       ),
-      undated: undated.map(toStatement),
     };
+  }
+
+  /** Undated statements for a matrix's (already checked) guests and hypervisors. */
+  async undatedFor(guests: string[], hypervisors: string[]): Promise<SupportStatement[]> {
+    return (await undatedStatements(this.db, guests, hypervisors)).map(toStatement);
   }
 
   /** Statements no source dates, for a guest (with its families) and a hypervisor, each optional. */

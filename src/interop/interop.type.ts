@@ -163,13 +163,6 @@ export class InteropMatrix {
 
   @Field(() => [InteropTotal])
   columnTotals!: InteropTotal[];
-
-  @Field(() => [SupportStatement], {
-    description:
-      'Statements about these guests (or their families) on these hypervisors that no source dates: not counted ' +
-      'in any cell at any date, listed here instead.',
-  })
-  undated!: SupportStatement[];
 }
 
 @ObjectType('ParavirtPath', {
