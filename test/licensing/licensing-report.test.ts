@@ -124,9 +124,10 @@ const XEN_PV_DRIVERS = pkg(
   '2006-01-01',
   'YEAR',
 );
-// Host OSes with a release date; Linux, Mac OS X, Windows, Solaris, SLE 11 SP1, SLES 10 SP2 and Windows Server
-// 2003 have none recorded and are listed as undated instead (see test/time).
+// Host OSes with a release date; Linux, Mac OS X, Windows, Solaris, SLE 11 SP1 and SLES 10 SP2 have none
+// recorded and are listed as undated instead (see test/time).
 const RHEL_5 = os('rhel-5', 'red-hat');
+const WS_2003 = os('windows-server-2003', 'microsoft');
 const SLES_10 = os('sles-10', 'novell');
 const SLES_10_SP1 = os('sles-10-sp1', 'novell');
 // Only in 2010: released after LinuxWorld 2007 (ESX 3.5 Dec 2007, ESX Server 3i's OEM release Feb 2008, lguest
@@ -193,7 +194,7 @@ describe('licensingReport by license kind', () => {
       licensingReport: {
         asOf: '2007-08-07',
         groupBy: 'LICENSE_KIND',
-        totals: counts(18, 5, 10, 3, 5 / 15, { SUBSCRIBERS: 1, BUNDLED: 3 }),
+        totals: counts(19, 5, 10, 4, 5 / 15, { SUBSCRIBERS: 1, BUNDLED: 3 }),
         groups: [
           FREEWARE_GROUP,
           proprietaryGroup(false),
@@ -206,8 +207,8 @@ describe('licensingReport by license kind', () => {
           {
             key: 'UNRECORDED',
             label: 'License not recorded',
-            ...counts(3, 0, 0, 3, null),
-            items: [RHEL_5, SLES_10, SLES_10_SP1],
+            ...counts(4, 0, 0, 4, null),
+            items: [RHEL_5, SLES_10, SLES_10_SP1, WS_2003],
           },
         ],
       },
@@ -219,7 +220,7 @@ describe('licensingReport by license kind', () => {
       licensingReport: {
         asOf: '2010-01-01',
         groupBy: 'LICENSE_KIND',
-        totals: counts(26, 9, 13, 4, 9 / 22, { EVERYONE: 2, SUBSCRIBERS: 1, BUNDLED: 3 }),
+        totals: counts(27, 9, 13, 5, 9 / 22, { EVERYONE: 2, SUBSCRIBERS: 1, BUNDLED: 3 }),
         groups: [
           FREEWARE_GROUP,
           proprietaryGroup(true),
@@ -232,8 +233,8 @@ describe('licensingReport by license kind', () => {
           {
             key: 'UNRECORDED',
             label: 'License not recorded',
-            ...counts(4, 0, 0, 4, null),
-            items: [RHEL_5, SLES_10, SLES_10_SP1, WS_2008],
+            ...counts(5, 0, 0, 5, null),
+            items: [RHEL_5, SLES_10, SLES_10_SP1, WS_2003, WS_2008],
           },
         ],
       },
@@ -247,15 +248,15 @@ describe('licensingReport by vendor and by component kind', () => {
       licensingReport: {
         asOf: '2010-01-01',
         groupBy: 'VENDOR',
-        totals: counts(26, 9, 13, 4, 9 / 22, { EVERYONE: 2, SUBSCRIBERS: 1, BUNDLED: 3 }),
+        totals: counts(27, 9, 13, 5, 9 / 22, { EVERYONE: 2, SUBSCRIBERS: 1, BUNDLED: 3 }),
         groups: [
           { key: 'fabrice-bellard', label: 'Fabrice Bellard', ...counts(1, 1, 0, 0, 1), items: [QEMU] },
           { key: 'innotek', label: 'innotek', ...counts(1, 1, 0, 0, 1), items: [VIRTUALBOX] },
           {
             key: 'microsoft',
             label: 'Microsoft',
-            ...counts(4, 1, 2, 1, 1 / 3, { EVERYONE: 1 }),
-            items: [HYPER_V_IC_GPL, VIRTUAL_SERVER, WS_2008, HYPER_V],
+            ...counts(5, 1, 2, 2, 1 / 3, { EVERYONE: 1 }),
+            items: [HYPER_V_IC_GPL, VIRTUAL_SERVER, WS_2003, WS_2008, HYPER_V],
           },
           {
             key: 'novell',
@@ -306,7 +307,7 @@ describe('licensingReport by vendor and by component kind', () => {
     expect(await data(query, { asOf: '2007-08-07' })).toEqual({
       licensingReport: {
         groupBy: 'COMPONENT_KIND',
-        totals: counts(18, 5, 10, 3, 5 / 15, { SUBSCRIBERS: 1, BUNDLED: 3 }),
+        totals: counts(19, 5, 10, 4, 5 / 15, { SUBSCRIBERS: 1, BUNDLED: 3 }),
         groups: [
           {
             key: 'DRIVER_PACKAGE',
@@ -317,8 +318,8 @@ describe('licensingReport by vendor and by component kind', () => {
           {
             key: 'HOST_OS',
             label: 'Host operating systems',
-            ...counts(3, 0, 0, 3, null),
-            items: slugs([RHEL_5, SLES_10, SLES_10_SP1]),
+            ...counts(4, 0, 0, 4, null),
+            items: slugs([RHEL_5, SLES_10, SLES_10_SP1, WS_2003]),
           },
           {
             key: 'HYPERVISOR',
@@ -344,7 +345,7 @@ describe('licensingReport by vendor and by component kind', () => {
     expect(await data(query, { asOf: '2010-01-01' })).toEqual({
       licensingReport: {
         groupBy: 'COMPONENT_KIND',
-        totals: counts(26, 9, 13, 4, 9 / 22, { EVERYONE: 2, SUBSCRIBERS: 1, BUNDLED: 3 }),
+        totals: counts(27, 9, 13, 5, 9 / 22, { EVERYONE: 2, SUBSCRIBERS: 1, BUNDLED: 3 }),
         groups: [
           {
             key: 'DRIVER_PACKAGE',
@@ -355,8 +356,8 @@ describe('licensingReport by vendor and by component kind', () => {
           {
             key: 'HOST_OS',
             label: 'Host operating systems',
-            ...counts(4, 0, 0, 4, null),
-            items: slugs([RHEL_5, SLES_10, SLES_10_SP1, WS_2008]),
+            ...counts(5, 0, 0, 5, null),
+            items: slugs([RHEL_5, SLES_10, SLES_10_SP1, WS_2003, WS_2008]),
           },
           {
             key: 'HYPERVISOR',
@@ -548,8 +549,8 @@ describe('SQL statements per licensing report', () => {
     const byVendor = await cost('2010-01-01', 'VENDOR');
     // The report, then one batch of vendors and one of licenses (history licenses are already cached).
     expect([byKind, byVendor]).toEqual([
-      { components: 18, groups: 3, statements: 3 },
-      { components: 26, groups: 12, statements: 3 },
+      { components: 19, groups: 3, statements: 3 },
+      { components: 27, groups: 12, statements: 3 },
     ]);
 
     // 50 more vendors, each with a hypervisor and a driver package of two back-to-back terms.
@@ -575,6 +576,6 @@ describe('SQL statements per licensing report', () => {
       SELECT p.id, (SELECT id FROM license WHERE slug = 'proprietary'), 'customers'::obtainability, DATE '2006-01-01', DATE '2008-01-01' FROM p
       UNION ALL
       SELECT p.id, (SELECT id FROM license WHERE slug = 'gpl-2-0'), 'everyone'::obtainability, DATE '2008-01-01', NULL FROM p`);
-    expect(await cost('2010-01-01', 'VENDOR')).toEqual({ components: 126, groups: 62, statements: 3 });
+    expect(await cost('2010-01-01', 'VENDOR')).toEqual({ components: 127, groups: 62, statements: 3 });
   });
 });

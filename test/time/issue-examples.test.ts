@@ -66,7 +66,6 @@ describe('licensingReport', () => {
       { kind: 'HOST_OS', slug: 'solaris' },
       { kind: 'HOST_OS', slug: 'sle-11-sp1' },
       { kind: 'HOST_OS', slug: 'sles-10-sp2' },
-      { kind: 'HOST_OS', slug: 'windows-server-2003' },
     ]);
   });
 
