@@ -58,6 +58,8 @@ interface SessionRow extends Cited {
   stance: SessionStance;
   startsAt: string | null;
   endsAt: string | null;
+  /** The day (`YYYY-MM-DD`, or `YYYY-MM`) the sources give when they give no time. */
+  heldOn?: string | null;
   speakers?: SpeakerRow[];
   topics?: string[];
   description: string;
@@ -147,17 +149,22 @@ export const conferenceSeed: Seed = {
 
     const sessionIds = await upsert(
       manager,
-      `INSERT INTO session (slug, conference_id, track_id, code, title, kind, stance, starts_at, ends_at, description)
+      `INSERT INTO session (slug, conference_id, track_id, code, title, kind, stance, starts_at, ends_at, held_on,
+                            held_on_precision, description)
        SELECT slug, "conferenceId", "trackId", code, title, kind::session_kind, stance::session_stance,
-              "startsAt", "endsAt", description
+              "startsAt", "endsAt", "heldOn", "heldOnPrecision"::date_precision, description
        FROM jsonb_to_recordset($1::jsonb) AS x(slug text, "conferenceId" int, "trackId" int, code text, title text,
-            kind text, stance text, "startsAt" timestamptz, "endsAt" timestamptz, description text)
+            kind text, stance text, "startsAt" timestamptz, "endsAt" timestamptz, "heldOn" date,
+            "heldOnPrecision" text, description text)
        ON CONFLICT (slug) DO UPDATE SET conference_id = excluded.conference_id, track_id = excluded.track_id,
          code = excluded.code, title = excluded.title, kind = excluded.kind, stance = excluded.stance,
-         starts_at = excluded.starts_at, ends_at = excluded.ends_at, description = excluded.description
+         starts_at = excluded.starts_at, ends_at = excluded.ends_at, held_on = excluded.held_on,
+         held_on_precision = excluded.held_on_precision, description = excluded.description
        RETURNING id, slug`,
       sessions.map((s) => ({
         ...s,
+        heldOn: partialDate(s.heldOn, `session ${s.slug}: heldOn`)?.date ?? null,
+        heldOnPrecision: partialDate(s.heldOn, `session ${s.slug}: heldOn`)?.precision ?? 'day',
         conferenceId: lookup(conferenceIds, s.conference, `session ${s.slug}: conference`),
         trackId: s.track ? lookup(trackIds, `${s.conference}:${s.track}`, `session ${s.slug}: track`) : null,
         startsAt: instant(s.startsAt, `session ${s.slug}: startsAt`),

@@ -43,6 +43,11 @@ interface TermRow {
   obtainability: string;
   priceUsd: number | null;
   priceNote: string | null;
+  /** Typed prices where the source gives tiers (the note keeps the source's wording). */
+  priceTiers?: { priceUsd: number; unit: string; maxVms: number | null }[];
+  /** What this version provided and supported; default: the package's lists. */
+  devices?: string[];
+  guestOses?: string[];
   description?: string | null;
   sources: string[];
 }
@@ -77,6 +82,8 @@ interface RelationRow extends Cited {
   effectiveTo: string | null;
   amountUsd: number | null;
   amountNote: string | null;
+  pricePerShareUsd?: number | null;
+  sharesOffered?: number | null;
   description: string;
   /** What the deal changed, in our own words; null where not curated. */
   effect: string | null;
@@ -241,6 +248,9 @@ export const interopSeed: Seed = {
         priceUsd: t.priceUsd,
         priceNote: t.priceNote,
         description: t.description ?? null,
+        devices: t.devices ?? p.devices,
+        guestOses: t.guestOses ?? p.guestOses,
+        priceTiers: t.priceTiers ?? [],
         ...dated(t.validFrom, 'validFrom', `driver package ${p.slug} term ${i + 1}`),
         ...dated(t.validTo, 'validTo', `driver package ${p.slug} term ${i + 1}`),
         sources: t.sources,
@@ -251,8 +261,10 @@ export const interopSeed: Seed = {
     for (const t of terms) {
       const [row] = await manager.query<{ id: number }[]>(
         `INSERT INTO driver_package_term (driver_package_id, license_id, obtainability, price_usd, price_note,
-                                          description, valid_from, valid_from_precision, valid_to, valid_to_precision)
-         VALUES ($1, $2, $3::obtainability, $4, $5, $6, $7, $8::date_precision, $9, $10::date_precision)
+                                          description, valid_from, valid_from_precision, valid_to, valid_to_precision,
+                                          devices)
+         VALUES ($1, $2, $3::obtainability, $4, $5, $6, $7, $8::date_precision, $9, $10::date_precision,
+                 $11::device_kind[])
          RETURNING id`,
         [
           t.packageId,
@@ -265,10 +277,28 @@ export const interopSeed: Seed = {
           t.validFromPrecision,
           t.validTo,
           t.validToPrecision,
+          t.devices,
         ],
       );
       termIds.set(t.key, row.id);
+      // Tiers and guests go with their term (deleted with it above, through ON DELETE CASCADE).
+      for (const [position, tier] of t.priceTiers.entries())
+        await manager.query(
+          `INSERT INTO driver_package_price_tier (driver_package_term_id, position, price_usd, unit, max_vms)
+           VALUES ($1, $2, $3, $4, $5)`,
+          [row.id, position + 1, tier.priceUsd, tier.unit, tier.maxVms],
+        );
     }
+    await replaceLinks(
+      manager,
+      'driver_package_term_guest_os',
+      'driver_package_term_id',
+      'operating_system_id',
+      termIds,
+      terms.map((t) => [t.key, t.guestOses]),
+      osIds,
+      'term guest OS',
+    );
 
     const statementIds = await upsert(
       manager,
@@ -317,23 +347,29 @@ export const interopSeed: Seed = {
       manager,
       `INSERT INTO vendor_relation (slug, from_vendor_id, to_vendor_id, kind, announced_on, announced_on_precision,
                                     effective_from, effective_from_precision, effective_to, effective_to_precision,
-                                    amount_usd, amount_note, description, effect)
+                                    amount_usd, amount_note, price_per_share_usd, shares_offered, description,
+                                    effect)
        SELECT slug, "fromId", "toId", kind::vendor_relation_kind, "announcedOn", "announcedOnPrecision"::date_precision,
               "effectiveFrom", "effectiveFromPrecision"::date_precision, "effectiveTo",
-              "effectiveToPrecision"::date_precision, "amountUsd", "amountNote", description, effect
+              "effectiveToPrecision"::date_precision, "amountUsd", "amountNote", "pricePerShareUsd", "sharesOffered",
+              description, effect
        FROM jsonb_to_recordset($1::jsonb) AS x(slug text, "fromId" int, "toId" int, kind text, "announcedOn" date,
             "announcedOnPrecision" text, "effectiveFrom" date, "effectiveFromPrecision" text, "effectiveTo" date,
-            "effectiveToPrecision" text, "amountUsd" numeric, "amountNote" text, description text, effect text)
+            "effectiveToPrecision" text, "amountUsd" numeric, "amountNote" text, "pricePerShareUsd" numeric,
+            "sharesOffered" bigint, description text, effect text)
        ON CONFLICT (slug) DO UPDATE SET from_vendor_id = excluded.from_vendor_id, to_vendor_id = excluded.to_vendor_id,
          kind = excluded.kind, announced_on = excluded.announced_on,
          announced_on_precision = excluded.announced_on_precision, effective_from = excluded.effective_from,
          effective_from_precision = excluded.effective_from_precision, effective_to = excluded.effective_to,
          effective_to_precision = excluded.effective_to_precision, amount_usd = excluded.amount_usd,
-         amount_note = excluded.amount_note, description = excluded.description, effect = excluded.effect
+         amount_note = excluded.amount_note, price_per_share_usd = excluded.price_per_share_usd,
+         shares_offered = excluded.shares_offered, description = excluded.description, effect = excluded.effect
        RETURNING id, slug`,
       relations.map((r) => ({
         ...r,
         effect: r.effect ?? null,
+        pricePerShareUsd: r.pricePerShareUsd ?? null,
+        sharesOffered: r.sharesOffered ?? null,
         fromId: lookup(vendorIds, r.from, `relation ${r.slug}: from`),
         toId: lookup(vendorIds, r.to, `relation ${r.slug}: to`),
         ...dated(r.announcedOn, 'announcedOn', `relation ${r.slug}`),
@@ -408,6 +444,7 @@ export const interopSeed: Seed = {
 
 type LinkTable =
   | 'driver_package_guest_os'
+  | 'driver_package_term_guest_os'
   | 'driver_package_host_os'
   | 'support_statement_feature'
   | 'vendor_relation_hypervisor'
@@ -418,7 +455,7 @@ type LinkTable =
 async function replaceLinks(
   manager: EntityManager,
   table: LinkTable,
-  ownerColumn: 'driver_package_id' | 'support_statement_id' | 'vendor_relation_id',
+  ownerColumn: 'driver_package_id' | 'driver_package_term_id' | 'support_statement_id' | 'vendor_relation_id',
   targetColumn:
     | 'operating_system_id'
     | 'hardware_feature_id'

@@ -2,7 +2,7 @@ import type { HypervisorArchitecture, Technique } from '../src/hypervisors/hyper
 import type { LicenseKind } from '../src/licensing/license.entity';
 import type { SourceKind } from '../src/sources/source.entity';
 import type { VendorKind } from '../src/vendors/vendor.entity';
-import { cite, lookup, upsert, type Cited, type Seed, type SeedResult } from './seed';
+import { cite, lookup, partialDate, upsert, type Cited, type Seed, type SeedResult } from './seed';
 
 interface SourceRow {
   slug: string;
@@ -35,7 +35,30 @@ interface HypervisorRow extends Cited {
   license: string;
   licenseNote: string | null;
   firstReleasedOn: string | null;
+  announcedOn?: string | null;
+  discontinuedOn?: string | null;
+  licenseAnnouncedOn?: string | null;
+  licenseAvailableFrom?: string | null;
   description: string;
+}
+
+const HYPERVISOR_DATES = [
+  'firstReleasedOn',
+  'announcedOn',
+  'discontinuedOn',
+  'licenseAnnouncedOn',
+  'licenseAvailableFrom',
+] as const;
+
+/** Each date field as its first day plus a `…Precision` field (`YYYY`, `YYYY-MM` or `YYYY-MM-DD` in the data). */
+function hypervisorDates(h: HypervisorRow): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const field of HYPERVISOR_DATES) {
+    const d = partialDate(h[field], `hypervisor ${h.slug}: ${field}`);
+    out[field] = d?.date ?? null;
+    out[`${field}Precision`] = d?.precision ?? 'day';
+  }
+  return out;
 }
 
 /**
@@ -86,19 +109,37 @@ export const knowledgeCoreSeed: Seed = {
     const hypervisorIds = await upsert(
       manager,
       `INSERT INTO hypervisor (slug, name, vendor_id, architecture, techniques, license_id, license_note,
-                               first_released_on, description)
+                               first_released_on, first_released_on_precision, announced_on, announced_on_precision,
+                               discontinued_on, discontinued_on_precision, license_announced_on,
+                               license_announced_on_precision, license_available_from,
+                               license_available_from_precision, description)
        SELECT slug, name, "vendorId", architecture::hypervisor_architecture,
               ARRAY(SELECT jsonb_array_elements_text(techniques))::virtualization_technique[],
-              "licenseId", "licenseNote", "firstReleasedOn", description
+              "licenseId", "licenseNote", "firstReleasedOn", "firstReleasedOnPrecision"::date_precision,
+              "announcedOn", "announcedOnPrecision"::date_precision, "discontinuedOn",
+              "discontinuedOnPrecision"::date_precision, "licenseAnnouncedOn",
+              "licenseAnnouncedOnPrecision"::date_precision, "licenseAvailableFrom",
+              "licenseAvailableFromPrecision"::date_precision, description
        FROM jsonb_to_recordset($1::jsonb) AS x(slug text, name text, "vendorId" int, architecture text,
-            techniques jsonb, "licenseId" int, "licenseNote" text, "firstReleasedOn" date, description text)
+            techniques jsonb, "licenseId" int, "licenseNote" text, "firstReleasedOn" date,
+            "firstReleasedOnPrecision" text, "announcedOn" date, "announcedOnPrecision" text, "discontinuedOn" date,
+            "discontinuedOnPrecision" text, "licenseAnnouncedOn" date, "licenseAnnouncedOnPrecision" text,
+            "licenseAvailableFrom" date, "licenseAvailableFromPrecision" text, description text)
        ON CONFLICT (slug) DO UPDATE SET name = excluded.name, vendor_id = excluded.vendor_id,
          architecture = excluded.architecture, techniques = excluded.techniques, license_id = excluded.license_id,
          license_note = excluded.license_note, first_released_on = excluded.first_released_on,
+         first_released_on_precision = excluded.first_released_on_precision, announced_on = excluded.announced_on,
+         announced_on_precision = excluded.announced_on_precision, discontinued_on = excluded.discontinued_on,
+         discontinued_on_precision = excluded.discontinued_on_precision,
+         license_announced_on = excluded.license_announced_on,
+         license_announced_on_precision = excluded.license_announced_on_precision,
+         license_available_from = excluded.license_available_from,
+         license_available_from_precision = excluded.license_available_from_precision,
          description = excluded.description
        RETURNING id, slug`,
       hypervisors.map((h) => ({
         ...h,
+        ...hypervisorDates(h),
         vendorId: lookup(vendorIds, h.vendor, `hypervisor ${h.slug}: vendor`),
         licenseId: lookup(licenseIds, h.license, `hypervisor ${h.slug}: license`),
       })),

@@ -38,7 +38,12 @@ import { KEY_OBJECTS } from './performance/performance.queries';
 import type { Services } from './services';
 import { NodeResolver } from './node/node.resolver';
 import { SearchResolver } from './search/search.resolver';
-import { InteropCellResolver, InteropResolver, ParavirtPathResolver } from './interop/interop.resolver';
+import {
+  InteropCellResolver,
+  InteropMatrixResolver,
+  InteropResolver,
+  ParavirtPathResolver,
+} from './interop/interop.resolver';
 import { CalibrationResultResolver, SimulatorModelResolver } from './simulator/simulator-model.resolver';
 import { ScenarioResolver, TestbedResolver, WorkloadResolver } from './benchmarks/benchmark.resolver';
 import { IngestResolver } from './ingest/ingest.resolver';
@@ -86,6 +91,7 @@ export const RESOLVERS = [
   DriverPackageTermResolver,
   SupportStatementResolver,
   InteropResolver,
+  InteropMatrixResolver,
   InteropCellResolver,
   ParavirtPathResolver,
   SimulatorModelResolver,
@@ -153,6 +159,7 @@ export function createResolverContainer(services: Services): ContainerType {
     [DriverPackageTermResolver, new DriverPackageTermResolver()],
     [SupportStatementResolver, new SupportStatementResolver(services.statements)],
     [InteropResolver, new InteropResolver(services.interop)],
+    [InteropMatrixResolver, new InteropMatrixResolver(services.interop)],
     [InteropCellResolver, new InteropCellResolver()],
     [ParavirtPathResolver, new ParavirtPathResolver()],
     [SimulatorModelResolver, new SimulatorModelResolver(services.simulatorModel)],

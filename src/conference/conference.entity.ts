@@ -10,6 +10,7 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
+import { DATE_PRECISIONS, type DatePrecision } from '../shared/partial-date';
 import { PersonEntity } from '../people/person.entity';
 import { SourceEntity } from '../sources/source.entity';
 import { TopicEntity } from '../topics/topic.entity';
@@ -123,6 +124,22 @@ export class SessionEntity {
 
   @Column({ name: 'ends_at', type: 'timestamptz', nullable: true })
   endsAt!: Date | null;
+
+  /**
+   * The day (or month) it was held when the sources give no time, e.g. a session known only to be on 7 Aug 2007;
+   * null when a time is recorded or no date is known.
+   */
+  @Column({ name: 'held_on', type: 'date', nullable: true })
+  heldOn!: string | null;
+
+  @Column({
+    name: 'held_on_precision',
+    type: 'enum',
+    enum: DATE_PRECISIONS,
+    enumName: 'date_precision',
+    default: 'day',
+  })
+  heldOnPrecision!: DatePrecision;
 
   @Column({ type: 'text' })
   description!: string;

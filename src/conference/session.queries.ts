@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { DatePrecision } from '../shared/partial-date';
 import type { SessionKind, SessionStance, SpeakerRole } from './conference.entity';
 
 export interface SessionRow {
@@ -12,6 +13,8 @@ export interface SessionRow {
   stance: SessionStance;
   starts_at: Date | null;
   ends_at: Date | null;
+  held_on: string | null;
+  held_on_precision: DatePrecision;
   description: string;
 }
 
@@ -39,8 +42,14 @@ const SESSION_OWNERS = {
 } as const;
 export type SessionOwner = keyof typeof SESSION_OWNERS;
 
-/** The order of every session list: timed sessions first, by start, then by title. */
-export const SESSION_ORDER = 's.starts_at NULLS LAST, lower(s.title), s.id';
+/**
+ * A session's day, for `from`/`to` and ordering: the UTC day of its start, else the day recorded without a time
+ * (`held_on`, first day of its period); null when no source dates it (such sessions match no date window).
+ */
+export const SESSION_DAY = `coalesce(s.held_on, CAST(s.starts_at AT TIME ZONE 'UTC' AS date))`;
+
+/** The order of every session list: dated sessions first, by day and start, then by title. */
+export const SESSION_ORDER = `${SESSION_DAY} NULLS LAST, s.starts_at NULLS LAST, lower(s.title), s.id`;
 
 /** The sessions of many owners of one kind, in one statement; each session once per owner. */
 export function sessionsOf(
@@ -50,7 +59,7 @@ export function sessionsOf(
 ): Promise<OwnedSessionRow[]> {
   return db.query<OwnedSessionRow[]>(
     `SELECT o.id AS owner_id, s.id, s.slug, s.conference_id, s.track_id, s.code, s.title, s.kind, s.stance,
-            s.starts_at, s.ends_at, s.description
+            s.starts_at, s.ends_at, s.held_on, s.held_on_precision, s.description
        FROM unnest($1::int[]) AS o(id)
        JOIN session s ON ${SESSION_OWNERS[owner]}
       ORDER BY ${SESSION_ORDER}`,

@@ -2,7 +2,13 @@ import { In, type DataSource } from 'typeorm';
 import { toGlobalId } from '../shared/global-id';
 import type { Page, PageRequest } from '../shared/pagination';
 import { SessionEntity, type SessionKind, type SessionStance } from './conference.entity';
-import { sessionsOf, speakersOfSessions, type SessionOwner, type SessionRow } from './session.queries';
+import {
+  SESSION_DAY,
+  sessionsOf,
+  speakersOfSessions,
+  type SessionOwner,
+  type SessionRow,
+} from './session.queries';
 import type { Session, SessionSpeaker } from './session.type';
 import { groupRows } from '../shared/loaders';
 
@@ -16,7 +22,7 @@ export interface SessionFilter {
   speaker?: string | null;
   /** Vendor slug: someone spoke for it. */
   vendor?: string | null;
-  /** `YYYY-MM-DD`, inclusive, on the UTC day of `starts_at`. */
+  /** `YYYY-MM-DD`, inclusive, on the session's day (the UTC day of `starts_at`, else `held_on`). */
   from?: string | null;
   to?: string | null;
 }
@@ -50,13 +56,12 @@ export class SessionService {
                   WHERE sv.session_id = s.id AND v.slug = :vendor)`,
         { vendor: filter.vendor },
       );
-    // Days are UTC days: a date cast to timestamp, read as UTC.
-    if (filter.from)
-      qb.andWhere(`s.startsAt >= (CAST(:from AS date) AT TIME ZONE 'UTC')`, { from: filter.from });
-    if (filter.to)
-      qb.andWhere(`s.startsAt < ((CAST(:to AS date) + 1) AT TIME ZONE 'UTC')`, { to: filter.to });
+    // A session's day: the UTC day of its start, else the day recorded without a time (SESSION_DAY).
+    if (filter.from) qb.andWhere(`${SESSION_DAY} >= CAST(:from AS date)`, { from: filter.from });
+    if (filter.to) qb.andWhere(`${SESSION_DAY} <= CAST(:to AS date)`, { to: filter.to });
     const [rows, totalCount] = await qb
-      .orderBy('s.startsAt', 'ASC', 'NULLS LAST')
+      .orderBy(SESSION_DAY, 'ASC', 'NULLS LAST')
+      .addOrderBy('s.startsAt', 'ASC', 'NULLS LAST')
       .addOrderBy('lower(s.title)')
       .addOrderBy('s.id')
       .offset(page.offset)
@@ -108,6 +113,8 @@ function toSession(e: SessionEntity): Session {
     stance: e.stance,
     startsAt: e.startsAt,
     endsAt: e.endsAt,
+    heldOn: e.heldOn ?? (e.startsAt ? e.startsAt.toISOString().slice(0, 10) : null),
+    heldOnPrecision: e.heldOn ? e.heldOnPrecision : 'day',
     description: e.description,
   };
 }
@@ -119,5 +126,7 @@ function rowToSession(r: SessionRow): Session {
     trackId: r.track_id,
     startsAt: r.starts_at,
     endsAt: r.ends_at,
+    heldOn: r.held_on,
+    heldOnPrecision: r.held_on_precision,
   });
 }

@@ -1,5 +1,8 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
 import { registerValuesEnum } from '../shared/enums';
+import type { DatePrecision } from '../shared/partial-date';
+import { DatePrecisionEnum } from '../shared/partial-date.type';
+import { LocalDate } from '../shared/scalars';
 import {
   SESSION_KINDS,
   SESSION_STANCES,
@@ -69,6 +72,17 @@ export class Session implements Pick<
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'End; null where no source gives it.' })
   endsAt!: Date | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'The day it was held: the UTC day of startsAt, else the day the sources give without a time; null where ' +
+      'no source dates it (then sessions(from, to) leaves it out).',
+  })
+  heldOn!: string | null;
+
+  @Field(() => DatePrecisionEnum, { description: 'How precisely heldOn is known.' })
+  heldOnPrecision!: DatePrecision;
 
   @Field(() => String)
   description!: string;

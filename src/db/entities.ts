@@ -4,7 +4,11 @@ import {
   SessionSpeakerEntity,
   TrackEntity,
 } from '../conference/conference.entity';
-import { DriverPackageEntity, DriverPackageTermEntity } from '../drivers/driver-package.entity';
+import {
+  DriverPackageEntity,
+  DriverPackagePriceTierEntity,
+  DriverPackageTermEntity,
+} from '../drivers/driver-package.entity';
 import { HardwareFeatureEntity } from '../hardware/hardware-feature.entity';
 import { HypervisorReleaseEntity } from '../hypervisors/hypervisor-release.entity';
 import { HypervisorEntity } from '../hypervisors/hypervisor.entity';
@@ -34,6 +38,7 @@ export const ENTITIES = [
   HardwareFeatureEntity,
   DriverPackageEntity,
   DriverPackageTermEntity,
+  DriverPackagePriceTierEntity,
   SupportStatementEntity,
   PersonEntity,
   PersonAffiliationEntity,

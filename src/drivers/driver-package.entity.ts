@@ -7,6 +7,7 @@ import {
   ManyToMany,
   ManyToOne,
   PrimaryGeneratedColumn,
+  Unique,
 } from 'typeorm';
 import { HypervisorEntity } from '../hypervisors/hypervisor.entity';
 import { LicenseEntity } from '../licensing/license.entity';
@@ -151,6 +152,19 @@ export class DriverPackageTermEntity {
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 
+  /** The devices these terms' version provided (a package's devices changed between versions). */
+  @Column({ type: 'enum', enum: DEVICE_KINDS, enumName: 'device_kind', array: true, default: '{}' })
+  devices!: DeviceKind[];
+
+  /** The guests these terms' version supported, as the sources name them (a family covers its members). */
+  @ManyToMany(() => OperatingSystemEntity)
+  @JoinTable({
+    name: 'driver_package_term_guest_os',
+    joinColumn: { name: 'driver_package_term_id' },
+    inverseJoinColumn: { name: 'operating_system_id' },
+  })
+  guestOses?: OperatingSystemEntity[];
+
   @ManyToMany(() => SourceEntity)
   @JoinTable({
     name: 'driver_package_term_source',
@@ -158,4 +172,36 @@ export class DriverPackageTermEntity {
     inverseJoinColumn: { name: 'source_id' },
   })
   sources?: SourceEntity[];
+}
+
+/**
+ * One price of a term (Novell's pack: $299 per server per year for up to 4 VMs, $699 for unlimited VMs). Tiers are
+ * replaced with their term; `position` orders them, cheapest first as the source lists them.
+ */
+@Entity('driver_package_price_tier')
+@Unique(['termId', 'position'])
+export class DriverPackagePriceTierEntity {
+  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
+  id!: number;
+
+  @Column({ name: 'driver_package_term_id', type: 'integer' })
+  termId!: number;
+
+  @ManyToOne(() => DriverPackageTermEntity, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'driver_package_term_id' })
+  term?: DriverPackageTermEntity;
+
+  @Column({ type: 'integer' })
+  position!: number;
+
+  @Column({ name: 'price_usd', type: 'numeric', precision: 12, scale: 2 })
+  priceUsd!: string;
+
+  /** What the price buys, e.g. "per physical server per year". */
+  @Column({ type: 'text' })
+  unit!: string;
+
+  /** Most virtual machines the tier covers; null: no limit. */
+  @Column({ name: 'max_vms', type: 'integer', nullable: true })
+  maxVms!: number | null;
 }

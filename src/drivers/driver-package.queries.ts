@@ -1,10 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { LicenseKind } from '../licensing/license.entity';
 import type { PageRequest } from '../shared/pagination';
-import { validAt } from '../shared/validity';
+import { datedValidAt } from '../shared/validity';
 import type { DeviceKind, Obtainability } from './driver-package.entity';
 
 export interface DriverPackageRow {
+  /** With a guest filter: 0 when the package (or term) names that guest, 1+ when it names a family of it. */
+  guestDepth?: number | null;
   id: number;
   slug: string;
   name: string;
@@ -26,21 +28,17 @@ export interface DriverPackageTermRow {
   validTo: string | null;
   validToPrecision: 'day' | 'month' | 'year';
   description: string | null;
+  devices: DeviceKind[];
+  guestOsIds: number[];
+  priceTiers: { priceUsd: number; unit: string; maxVms: number | null }[];
 }
 
 /**
- * "Term t holds at $n". Terms are stored in the order they followed each other; a later term whose start the
- * sources do not give (e.g. Novell's pack bundled "from SLE 11 SP1") is never taken to hold on a given date,
- * while a first term without a start holds from the beginning.
+ * "Term t holds at $n": `valid_from ≤ $n < valid_to`. A term whose start the sources do not give (e.g. Novell's
+ * pack bundled "from SLE 11 SP1") is undated and holds at no date; a package with no dated term is listed apart
+ * (`undated`) by the licensing report rather than counted at every date.
  */
-export const TERM_VALID_AT = (param: string): string =>
-  validAt(
-    `coalesce(t.valid_from, CASE WHEN EXISTS (SELECT 1 FROM driver_package_term e
-                                              WHERE e.driver_package_id = t.driver_package_id AND e.id < t.id)
-                                 THEN 'infinity'::date END)`,
-    't.valid_to',
-    param,
-  );
+export const TERM_VALID_AT = (param: string): string => datedValidAt('t.valid_from', 't.valid_to', param);
 
 const PACKAGE_COLUMNS = `p.id, p.slug, p.name, p.vendor_id AS "vendorId", p.hypervisor_id AS "hypervisorId",
   p.devices::text[] AS devices, p.description`;
@@ -48,7 +46,13 @@ const PACKAGE_COLUMNS = `p.id, p.slug, p.name, p.vendor_id AS "vendorId", p.hype
 const TERM_COLUMNS = `t.id, t.driver_package_id AS "driverPackageId", t.license_id AS "licenseId", t.obtainability,
   t.price_usd::float8 AS "priceUsd", t.price_note AS "priceNote", t.valid_from AS "validFrom",
   t.valid_from_precision AS "validFromPrecision", t.valid_to AS "validTo", t.valid_to_precision AS "validToPrecision",
-  t.description`;
+  t.description, t.devices::text[] AS devices,
+  ARRAY(SELECT j.operating_system_id FROM driver_package_term_guest_os j JOIN operating_system o
+          ON o.id = j.operating_system_id
+         WHERE j.driver_package_term_id = t.id ORDER BY lower(o.name), o.id) AS "guestOsIds",
+  (SELECT coalesce(json_agg(json_build_object('priceUsd', x.price_usd::float8, 'unit', x.unit, 'maxVms', x.max_vms)
+                            ORDER BY x.position), '[]')
+     FROM driver_package_price_tier x WHERE x.driver_package_term_id = t.id) AS "priceTiers"`;
 
 export interface DriverPackageFilter {
   vendor?: string | null;
@@ -61,7 +65,9 @@ export interface DriverPackageFilter {
 
 /**
  * Driver packages by name with filters, and the total, in one statement. License kind and obtainability are
- * those of a term valid at `asOf` when given, of any term otherwise.
+ * those of a term valid at `asOf` when given, of any term otherwise. A guest matches as everywhere in the API
+ * (see `OsMatch`): the guest itself (EXACT) or a family it belongs to (FAMILY); with `asOf`, against the guests
+ * of the terms valid then (each version's own list), otherwise against the package's guests over all time.
  */
 export async function listDriverPackages(
   db: DataSource,
@@ -69,14 +75,26 @@ export async function listDriverPackages(
   page: PageRequest,
 ): Promise<{ rows: DriverPackageRow[]; totalCount: number }> {
   const [result] = await db.query<{ total: number; rows: DriverPackageRow[] }[]>(
-    `WITH matching AS (
-       SELECT ${PACKAGE_COLUMNS}
+    `WITH RECURSIVE lineage(id, depth) AS (
+       SELECT o.id, 0 FROM operating_system o WHERE o.slug = $3
+       UNION ALL
+       SELECT o.parent_id, l.depth + 1 FROM lineage l JOIN operating_system o ON o.id = l.id
+        WHERE o.parent_id IS NOT NULL AND l.depth < 10
+     ), matching AS (
+       SELECT ${PACKAGE_COLUMNS}, gm.depth AS "guestDepth"
          FROM driver_package p
+         LEFT JOIN LATERAL (
+           SELECT min(l.depth) AS depth FROM lineage l
+            WHERE CASE WHEN $6::date IS NULL
+                       THEN EXISTS (SELECT 1 FROM driver_package_guest_os g
+                                     WHERE g.driver_package_id = p.id AND g.operating_system_id = l.id)
+                       ELSE EXISTS (SELECT 1 FROM driver_package_term t
+                                      JOIN driver_package_term_guest_os tg ON tg.driver_package_term_id = t.id
+                                     WHERE t.driver_package_id = p.id AND tg.operating_system_id = l.id
+                                       AND ${TERM_VALID_AT('$6::date')}) END) gm ON $3::text IS NOT NULL
         WHERE ($1::text IS NULL OR p.vendor_id = (SELECT id FROM vendor WHERE slug = $1))
           AND ($2::text IS NULL OR p.hypervisor_id = (SELECT id FROM hypervisor WHERE slug = $2))
-          AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM driver_package_guest_os g JOIN operating_system o
-                                            ON o.id = g.operating_system_id
-                                           WHERE g.driver_package_id = p.id AND o.slug = $3))
+          AND ($3::text IS NULL OR gm.depth IS NOT NULL)
           AND ($4::text IS NULL AND $5::text IS NULL AND $6::date IS NULL
                OR EXISTS (SELECT 1 FROM driver_package_term t JOIN license l ON l.id = t.license_id
                            WHERE t.driver_package_id = p.id
@@ -85,8 +103,8 @@ export async function listDriverPackages(
                              AND ($6::date IS NULL OR ${TERM_VALID_AT('$6::date')})))
      )
      SELECT (SELECT count(*)::int FROM matching) AS total,
-            (SELECT coalesce(json_agg(m), '[]') FROM (SELECT * FROM matching ORDER BY lower(name), id
-                                                        OFFSET $7 LIMIT $8) m) AS rows`,
+            (SELECT coalesce(json_agg(m), '[]') FROM (SELECT * FROM matching ORDER BY "guestDepth" NULLS FIRST,
+                                                        lower(name), id OFFSET $7 LIMIT $8) m) AS rows`,
     [
       f.vendor ?? null,
       f.hypervisor ?? null,

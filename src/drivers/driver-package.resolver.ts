@@ -33,7 +33,9 @@ export class DriverPackagesArgs extends ConnectionArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Only packages that run in the guest OS with this slug.',
+    description:
+      'Only packages for the guest OS with this slug or a family it belongs to (see OsMatch; guestMatch says ' +
+      'which); with asOf, judged by the guests of the version valid then. Exact matches come first.',
   })
   guest?: string | null;
 
@@ -158,6 +160,16 @@ export class DriverPackageTermResolver {
       'driver package',
       `term ${term.id}`,
     );
+  }
+
+  @FieldResolver(() => [OperatingSystem], {
+    description:
+      'The guests this version supported, as the sources name them (a family covers its members); empty where ' +
+      'the sources name none for the period.',
+  })
+  async guestOses(@Root() term: DriverPackageTerm, @Ctx() ctx: Context): Promise<OperatingSystem[]> {
+    const oses = await Promise.all(term.guestOsIds.map((id) => ctx.loaders.osById.load(id)));
+    return oses.map((os) => required(os, 'guest OS', `term ${term.id}`));
   }
 
   @FieldResolver(() => [Source])

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { toGlobalId } from '../shared/global-id';
+import { matchOf } from '../operating-systems/os-match.type';
 import type { Page, PageRequest } from '../shared/pagination';
 import {
   driverPackagesForGuests,
@@ -54,6 +55,7 @@ function toDriverPackage(r: DriverPackageRow): DriverPackage {
     name: r.name,
     devices: r.devices,
     description: r.description,
+    guestMatch: r.guestDepth === undefined || r.guestDepth === null ? null : matchOf(r.guestDepth),
   };
 }
 
@@ -71,5 +73,8 @@ function toTerm(r: DriverPackageTermRow): DriverPackageTerm {
     validTo: r.validTo,
     validToPrecision: r.validToPrecision,
     description: r.description,
+    devices: r.devices,
+    guestOsIds: r.guestOsIds,
+    priceTiers: r.priceTiers,
   };
 }

@@ -1,4 +1,5 @@
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { MatchEnum, type Match } from '../operating-systems/os-match.type';
 import { registerValuesEnum } from '../shared/enums';
 import type { DatePrecision } from '../shared/partial-date';
 import { DatePrecisionEnum } from '../shared/partial-date.type';
@@ -55,6 +56,29 @@ export class DriverPackage implements Pick<DriverPackageEntity, 'slug' | 'name' 
 
   @Field(() => String)
   description!: string;
+
+  @Field(() => MatchEnum, {
+    nullable: true,
+    description:
+      'In driverPackages(guest: …): EXACT when the package (or, with asOf, the version then) names that guest, ' +
+      'FAMILY when it names a family the guest belongs to; null elsewhere.',
+  })
+  guestMatch!: Match | null;
+}
+
+@ObjectType('PriceTier', {
+  simpleResolvers: true,
+  description: 'One price of a driver package’s terms, e.g. per physical server per year for up to 4 VMs.',
+})
+export class PriceTier {
+  @Field(() => Float, { description: 'Price in US dollars.' })
+  priceUsd!: number;
+
+  @Field(() => String, { description: 'What the price buys, e.g. "per physical server per year".' })
+  unit!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Most virtual machines it covers; null: no limit.' })
+  maxVms!: number | null;
 }
 
 @ObjectType('DriverPackageTerm', {
@@ -107,4 +131,15 @@ export class DriverPackageTerm implements Pick<
 
   @Field(() => String, { nullable: true })
   description!: string | null;
+
+  @Field(() => [DeviceKindEnum], { description: 'The devices this version provided.' })
+  devices!: DeviceKind[];
+
+  /** Resolved by DriverPackageTermResolver.guestOses. */
+  guestOsIds!: number[];
+
+  @Field(() => [PriceTier], {
+    description: 'Typed prices where the sources give tiers, cheapest first (priceNote keeps their wording).',
+  })
+  priceTiers!: PriceTier[];
 }

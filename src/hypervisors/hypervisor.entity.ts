@@ -9,6 +9,7 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { LicenseEntity } from '../licensing/license.entity';
+import { DATE_PRECISIONS, type DatePrecision } from '../shared/partial-date';
 import { SourceEntity } from '../sources/source.entity';
 import { VendorEntity } from '../vendors/vendor.entity';
 
@@ -67,9 +68,70 @@ export class HypervisorEntity {
   @Column({ name: 'license_note', type: 'text', nullable: true })
   licenseNote!: string | null;
 
-  /** First public release as `YYYY-MM-DD`; null where no source gives it. */
+  /** First public release (the first day of its period, see the precision); null where no source gives it. */
   @Column({ name: 'first_released_on', type: 'date', nullable: true })
   firstReleasedOn!: string | null;
+
+  @Column({
+    name: 'first_released_on_precision',
+    type: 'enum',
+    enum: DATE_PRECISIONS,
+    enumName: 'date_precision',
+    default: 'day',
+  })
+  firstReleasedOnPrecision!: DatePrecision;
+
+  /** When it was first announced (before it shipped); null where no source gives it. */
+  @Column({ name: 'announced_on', type: 'date', nullable: true })
+  announcedOn!: string | null;
+
+  @Column({
+    name: 'announced_on_precision',
+    type: 'enum',
+    enum: DATE_PRECISIONS,
+    enumName: 'date_precision',
+    default: 'day',
+  })
+  announcedOnPrecision!: DatePrecision;
+
+  /** First day it was no longer offered (discontinued); null while offered or not recorded. */
+  @Column({ name: 'discontinued_on', type: 'date', nullable: true })
+  discontinuedOn!: string | null;
+
+  @Column({
+    name: 'discontinued_on_precision',
+    type: 'enum',
+    enum: DATE_PRECISIONS,
+    enumName: 'date_precision',
+    default: 'day',
+  })
+  discontinuedOnPrecision!: DatePrecision;
+
+  /** When its current license terms were announced (e.g. "now a free download"); null where not recorded. */
+  @Column({ name: 'license_announced_on', type: 'date', nullable: true })
+  licenseAnnouncedOn!: string | null;
+
+  @Column({
+    name: 'license_announced_on_precision',
+    type: 'enum',
+    enum: DATE_PRECISIONS,
+    enumName: 'date_precision',
+    default: 'day',
+  })
+  licenseAnnouncedOnPrecision!: DatePrecision;
+
+  /** First day its current license terms held; null where not recorded (then: since its first release). */
+  @Column({ name: 'license_available_from', type: 'date', nullable: true })
+  licenseAvailableFrom!: string | null;
+
+  @Column({
+    name: 'license_available_from_precision',
+    type: 'enum',
+    enum: DATE_PRECISIONS,
+    enumName: 'date_precision',
+    default: 'day',
+  })
+  licenseAvailableFromPrecision!: DatePrecision;
 
   @Column({ type: 'text' })
   description!: string;

@@ -79,6 +79,15 @@ function toHypervisor(e: HypervisorEntity): Hypervisor {
     techniques: e.techniques,
     licenseNote: e.licenseNote,
     firstReleasedOn: e.firstReleasedOn,
+    firstReleasedOnPrecision: e.firstReleasedOnPrecision,
+    announcedOn: e.announcedOn,
+    announcedOnPrecision: e.announcedOnPrecision,
+    discontinuedOn: e.discontinuedOn,
+    discontinuedOnPrecision: e.discontinuedOnPrecision,
+    licenseAnnouncedOn: e.licenseAnnouncedOn,
+    licenseAnnouncedOnPrecision: e.licenseAnnouncedOnPrecision,
+    licenseAvailableFrom: e.licenseAvailableFrom,
+    licenseAvailableFromPrecision: e.licenseAvailableFromPrecision,
     description: e.description,
   };
 }

@@ -1,5 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { registerValuesEnum } from '../shared/enums';
+import type { DatePrecision } from '../shared/partial-date';
+import { DatePrecisionEnum } from '../shared/partial-date.type';
 import { LocalDate } from '../shared/scalars';
 import {
   HYPERVISOR_ARCHITECTURES,
@@ -74,6 +76,48 @@ export class Hypervisor implements Pick<
     description: 'First public release; null where no source gives it.',
   })
   firstReleasedOn!: string | null;
+
+  @Field(() => DatePrecisionEnum, { description: 'How precisely firstReleasedOn is known.' })
+  firstReleasedOnPrecision!: DatePrecision;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'When it was first announced, before it shipped; null where no source gives it.',
+  })
+  announcedOn!: string | null;
+
+  @Field(() => DatePrecisionEnum, { description: 'How precisely announcedOn is known.' })
+  announcedOnPrecision!: DatePrecision;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'First day it was no longer offered; null while offered or not recorded. Dated answers stop counting it then.',
+  })
+  discontinuedOn!: string | null;
+
+  @Field(() => DatePrecisionEnum, { description: 'How precisely discontinuedOn is known.' })
+  discontinuedOnPrecision!: DatePrecision;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'When its current license terms were announced (e.g. made a free download); null where not recorded.',
+  })
+  licenseAnnouncedOn!: string | null;
+
+  @Field(() => DatePrecisionEnum, { description: 'How precisely licenseAnnouncedOn is known.' })
+  licenseAnnouncedOnPrecision!: DatePrecision;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'First day its current license terms held; null where not recorded (then: since its first release).',
+  })
+  licenseAvailableFrom!: string | null;
+
+  @Field(() => DatePrecisionEnum, { description: 'How precisely licenseAvailableFrom is known.' })
+  licenseAvailableFromPrecision!: DatePrecision;
 
   @Field(() => String)
   description!: string;

@@ -2,9 +2,31 @@ import type { DataSource } from 'typeorm';
 import type { RelationSpec } from '../lookahead/knowledge-tree';
 import { TERM_VALID_AT } from '../drivers/driver-package.queries';
 import { FIRST_KNOWN_RELEASE_ON } from '../hypervisors/hypervisor.queries';
+import type { DatePrecision } from '../shared/partial-date';
 import type { Obtainability } from '../drivers/driver-package.entity';
 import type { SupportStatus, VirtualizationMode } from './support-statement.entity';
-import { STATEMENT_COLUMNS, STATEMENT_VALID_AT, type SupportStatementRow } from './support-statement.queries';
+import {
+  STATEMENT_COLUMNS,
+  STATEMENT_END,
+  STATEMENT_END_PRECISION,
+  STATEMENT_START,
+  STATEMENT_START_PRECISION,
+  STATEMENT_UNDATED,
+  STATEMENT_VALID_AT,
+  type SupportStatementRow,
+} from './support-statement.queries';
+
+/** The period a statement is counted in, under the row's property names (needs `s` and `r`). */
+const STATEMENT_PERIOD = `${STATEMENT_START} AS "effectiveFrom", ${STATEMENT_START_PRECISION} AS "effectiveFromPrecision",
+  ${STATEMENT_END} AS "effectiveTo", ${STATEMENT_END_PRECISION} AS "effectiveToPrecision"`;
+
+/** The period a statement is counted in: its start (else its release's), its end (or its hypervisor's). */
+export interface StatementPeriodRow {
+  effectiveFrom: string | null;
+  effectiveFromPrecision: DatePrecision | null;
+  effectiveTo: string | null;
+  effectiveToPrecision: DatePrecision;
+}
 
 /**
  * How operating systems generalize: each slug with itself (depth 0) and its parents (depth 1, 2…). A statement
@@ -24,7 +46,7 @@ const MODE_RANK = `CASE s.mode WHEN 'paravirtualized' THEN 1 WHEN 'hardware_assi
 const STATUS_RANK = `CASE s.status WHEN 'supported' THEN 1 WHEN 'experimental' THEN 2 WHEN 'community' THEN 3
   WHEN 'unknown' THEN 4 ELSE 5 END`;
 
-export interface CompatibilityRow extends SupportStatementRow {
+export interface CompatibilityRow extends SupportStatementRow, StatementPeriodRow {
   guestDepth: number;
   hostDepth: number | null;
 }
@@ -44,7 +66,8 @@ export interface CompatibilityFilter {
 export function compatibility(db: DataSource, f: CompatibilityFilter): Promise<CompatibilityRow[]> {
   return db.query<CompatibilityRow[]>(
     `WITH RECURSIVE ${OS_LINEAGE('guests', '$1')}, ${OS_LINEAGE('hosts', '$2')}
-     SELECT ${STATEMENT_COLUMNS}, min(gl.depth)::int AS "guestDepth", min(hl.depth)::int AS "hostDepth"
+     SELECT ${STATEMENT_COLUMNS}, ${STATEMENT_PERIOD}, min(gl.depth)::int AS "guestDepth",
+            min(hl.depth)::int AS "hostDepth"
        FROM support_statement s
        JOIN hypervisor_release r ON r.id = s.hypervisor_release_id
        JOIN hypervisor h ON h.id = r.hypervisor_id
@@ -66,8 +89,16 @@ export function compatibility(db: DataSource, f: CompatibilityFilter): Promise<C
 export interface MatrixCellRow {
   guest: string;
   hypervisor: string;
-  /** The hypervisor had a release on or before asOf (false: it did not exist yet). */
+  /** The hypervisor existed on asOf: a release on or before it, not yet discontinued. */
   released: boolean;
+  /** Why not, when it did not: no dated release at all, none yet, or discontinued. */
+  hypervisorState: 'released' | 'undated' | 'not_released' | 'discontinued';
+  discontinuedOn: string | null;
+  /** The best statement's counted period (null without a statement). */
+  validFrom: string | null;
+  validFromPrecision: DatePrecision | null;
+  validTo: string | null;
+  validToPrecision: DatePrecision | null;
   firstReleasedOn: string | null;
   statementId: number | null;
   mode: VirtualizationMode | null;
@@ -104,11 +135,17 @@ export function interopMatrixSql(
   return {
     sql: `WITH RECURSIVE ${OS_LINEAGE('lineage', '$1')},
      hv AS (
-       SELECT h.id, h.slug, ${FIRST_KNOWN_RELEASE_ON('h')} AS first_released_on
-         FROM hypervisor h WHERE h.slug = ANY($2::text[])
+       SELECT k.*, CASE WHEN k.first_released_on IS NULL THEN 'undated'
+                        WHEN k.first_released_on > $3::date THEN 'not_released'
+                        WHEN k.discontinued_on <= $3::date THEN 'discontinued'
+                        ELSE 'released' END AS state
+         FROM (SELECT h.id, h.slug, ${FIRST_KNOWN_RELEASE_ON('h')} AS first_released_on, h.discontinued_on
+                 FROM hypervisor h WHERE h.slug = ANY($2::text[])) k
      ),
      candidates AS (
        SELECT l.root AS guest, hv.slug AS hypervisor, s.id, s.mode, s.status, s.driver_package_id, l.depth,
+              ${STATEMENT_START} AS valid_from, ${STATEMENT_START_PRECISION} AS valid_from_precision,
+              ${STATEMENT_END} AS valid_to, ${STATEMENT_END_PRECISION} AS valid_to_precision,
               row_number() OVER (PARTITION BY l.root, hv.slug
                                  ORDER BY ${MODE_RANK}, ${STATUS_RANK}, l.depth, r.released_on DESC NULLS LAST, s.id) AS pick,
               count(*) OVER (PARTITION BY l.root, hv.slug) AS statements
@@ -116,11 +153,13 @@ export function interopMatrixSql(
          JOIN support_statement s ON s.guest_os_id = l.id
          JOIN hypervisor_release r ON r.id = s.hypervisor_release_id
          JOIN hv ON hv.id = r.hypervisor_id
-        WHERE ${STATEMENT_VALID_AT('$3::date')}
+        WHERE ${STATEMENT_VALID_AT('$3::date')} AND hv.state = 'released'
      )
-     SELECT gs.slug AS guest, hv.slug AS hypervisor,
-            (hv.first_released_on IS NULL OR hv.first_released_on <= $3::date) AS released,
+     SELECT gs.slug AS guest, hv.slug AS hypervisor, hv.state = 'released' AS released,
+            hv.state AS "hypervisorState", hv.discontinued_on AS "discontinuedOn",
             hv.first_released_on AS "firstReleasedOn",
+            c.valid_from AS "validFrom", c.valid_from_precision AS "validFromPrecision", c.valid_to AS "validTo",
+            CASE WHEN c.id IS NOT NULL THEN c.valid_to_precision END AS "validToPrecision",
             c.id AS "statementId", c.mode, c.status, c.depth AS "guestDepth", c.driver_package_id AS "driverPackageId",
             (SELECT t.obtainability FROM driver_package_term t
               WHERE t.driver_package_id = c.driver_package_id AND ${TERM_VALID_AT('$3::date')}
@@ -174,7 +213,7 @@ export const PATH_RELATED: Readonly<Record<string, RelationSpec>> = {
   license: { type: 'License', list: false, from: 'license {t} WHERE {t}.id = t.license_id' },
 };
 
-export interface ParavirtPathRow extends SupportStatementRow {
+export interface ParavirtPathRow extends SupportStatementRow, StatementPeriodRow {
   hypervisorId: number;
   /** Who supplies the PV drivers: the driver package's vendor, else the hypervisor's. */
   vendorId: number;
@@ -187,6 +226,8 @@ export interface ParavirtPathRow extends SupportStatementRow {
   priceNote: string | null;
   termValidFrom: string | null;
   termValidFromPrecision: 'day' | 'month' | 'year';
+  termValidTo: string | null;
+  termValidToPrecision: 'day' | 'month' | 'year' | null;
   /** The statement's own start, else its release's date. */
   statementStart: string | null;
   statementStartPrecision: 'day' | 'month' | 'year';
@@ -218,11 +259,10 @@ export function paravirtPathsSql(
     sql: `WITH RECURSIVE ${OS_LINEAGE('guests', '$1')}, ${OS_LINEAGE('hosts', '$2')}
      SELECT ${STATEMENT_COLUMNS}, gl.depth AS "guestDepth", hl.depth AS "hostDepth",
             r.hypervisor_id AS "hypervisorId", ${PATH_VENDOR_ID} AS "vendorId",
-            coalesce(s.valid_from, r.released_on) AS "statementStart",
-            CASE WHEN s.valid_from IS NULL THEN r.released_on_precision ELSE s.valid_from_precision END
-              AS "statementStartPrecision",
+            ${STATEMENT_START} AS "statementStart", ${STATEMENT_START_PRECISION} AS "statementStartPrecision",
+            ${STATEMENT_PERIOD}, t.valid_to AS "termValidTo", t.valid_to_precision AS "termValidToPrecision",
             t.id AS "termId", t.license_id AS "licenseId", t.obtainability, t.price_usd::float8 AS "priceUsd",
-            t.price_note AS "priceNote", t.valid_from AS "termValidFrom", t.valid_from_precision AS "termValidFromPrecision"
+            t.price_note AS "priceNote", tr.valid_from AS "termValidFrom", tr.valid_from_precision AS "termValidFromPrecision"
             ${relatedColumns}
        FROM support_statement s
        JOIN hypervisor_release r ON r.id = s.hypervisor_release_id
@@ -232,12 +272,49 @@ export function paravirtPathsSql(
        LEFT JOIN LATERAL (SELECT * FROM driver_package_term t
                            WHERE t.driver_package_id = s.driver_package_id AND ${TERM_VALID_AT('$3::date')}
                            ORDER BY t.id DESC LIMIT 1) t ON true
+       -- Where the current terms' run began: back through terms that end the day this one starts, under the same
+       -- license and availability (a new version, e.g. Hyper-V's IC 2.0, does not restart a path that already held).
+       LEFT JOIN LATERAL (
+         WITH RECURSIVE run(id, valid_from, valid_from_precision) AS (
+           SELECT t.id, t.valid_from, t.valid_from_precision
+           UNION ALL
+           SELECT p.id, p.valid_from, p.valid_from_precision
+             FROM run JOIN driver_package_term p
+               ON p.driver_package_id = t.driver_package_id AND p.valid_to = run.valid_from
+              AND p.license_id = t.license_id AND p.obtainability = t.obtainability AND p.id < run.id
+         )
+         SELECT run.valid_from, run.valid_from_precision FROM run ORDER BY run.valid_from LIMIT 1) tr
+         ON t.id IS NOT NULL
       WHERE s.mode IN ('paravirtualized', 'hardware_assisted_pv_drivers')
         AND ($2::text IS NULL OR hl.id IS NOT NULL)
         AND ${STATEMENT_VALID_AT('$3::date')}
       ORDER BY gl.depth, hl.depth NULLS FIRST, ${MODE_RANK}, ${STATUS_RANK}, r.released_on DESC NULLS LAST, s.id`,
     params: [[guest], host ? [host] : null, asOf],
   };
+}
+
+/**
+ * Statements that no source dates (neither they nor their release have a start): what dated answers leave out,
+ * for the guests given (with their families) and hypervisors given (null: any), by hypervisor, guest and slug.
+ */
+export function undatedStatements(
+  db: DataSource,
+  guests: readonly string[] | null,
+  hypervisors: readonly string[] | null,
+): Promise<SupportStatementRow[]> {
+  return db.query<SupportStatementRow[]>(
+    `WITH RECURSIVE ${OS_LINEAGE('lineage', '$1')}
+     SELECT ${STATEMENT_COLUMNS}
+       FROM support_statement s
+       JOIN hypervisor_release r ON r.id = s.hypervisor_release_id
+       JOIN hypervisor h ON h.id = r.hypervisor_id
+       JOIN operating_system g ON g.id = s.guest_os_id
+      WHERE ${STATEMENT_UNDATED}
+        AND ($1::text[] IS NULL OR s.guest_os_id IN (SELECT l.id FROM lineage l))
+        AND ($2::text[] IS NULL OR h.slug = ANY($2::text[]))
+      ORDER BY lower(h.name), lower(g.name), s.slug`,
+    [guests, hypervisors],
+  );
 }
 
 /** A list of slugs an argument names, and the table they must be found in. */

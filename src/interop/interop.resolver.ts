@@ -62,6 +62,21 @@ export class InteropResolver {
     );
   }
 
+  @Query(() => [SupportStatement], {
+    description:
+      'Support statements that no source dates (neither they nor their hypervisor release have a start date), ' +
+      'for a guest (with its families) and a hypervisor, each optional. Dated answers — compatibility, ' +
+      'interopMatrix, paravirtPaths — never count them; they are listed here instead.',
+  })
+  undatedStatements(
+    @Arg('guest', () => String, { nullable: true, description: 'Guest OS slug (its families match too).' })
+    guest: string | null,
+    @Arg('hypervisor', () => String, { nullable: true, description: 'Hypervisor slug.' })
+    hypervisor: string | null,
+  ): Promise<SupportStatement[]> {
+    return this.service.undatedStatements(guest, hypervisor);
+  }
+
   @Query(() => [ParavirtPath], {
     description:
       'Every way to give a guest paravirtualized I/O on a host on a date: a PV kernel, or PV drivers on hardware ' +
@@ -77,6 +92,21 @@ export class InteropResolver {
     // Look-ahead: the path's statement, hypervisor, release, driver package, vendor and license in one statement.
     const related = relatedObjectColumns(subSelections(info.fieldNodes), 'ParavirtPath', PATH_RELATED, info);
     return this.service.paravirtPaths(guest, host, asOf ?? today(), related);
+  }
+}
+
+@Resolver(() => InteropMatrix)
+export class InteropMatrixResolver {
+  constructor(private readonly service: InteropService) {}
+
+  /** Its own statement, run only when asked for (the matrix statement stays one). */
+  @FieldResolver(() => [SupportStatement], {
+    description:
+      'Statements about these guests (or their families) on these hypervisors that no source dates: not counted ' +
+      'in any cell at any date, listed here instead.',
+  })
+  undated(@Root() matrix: InteropMatrix): Promise<SupportStatement[]> {
+    return this.service.undatedFor(matrix.guests, matrix.hypervisors);
   }
 }
 

@@ -8,6 +8,7 @@ import {
   compatibility,
   interopMatrix,
   paravirtPaths,
+  undatedStatements,
   unknownSlugs,
   type SlugCheck,
   type CompatibilityFilter,
@@ -15,6 +16,7 @@ import {
   type ParavirtPathRow,
 } from './interop.queries';
 import type { CompatibilityEntry, InteropCell, InteropMatrix, Match, ParavirtPath } from './interop.type';
+import type { SupportStatement } from './support-statement.type';
 
 export const MAX_MATRIX_SIDE = 50;
 
@@ -44,6 +46,10 @@ export class InteropService {
       mode: r.mode,
       status: r.status,
       statement: toStatement(r),
+      validFrom: r.effectiveFrom,
+      validFromPrecision: r.effectiveFromPrecision,
+      validTo: r.effectiveTo,
+      validToPrecision: r.effectiveTo === null ? null : r.effectiveToPrecision,
     }));
   }
 
@@ -97,6 +103,21 @@ export class InteropService {
     };
   }
 
+  /** Undated statements for a matrix's (already checked) guests and hypervisors. */
+  async undatedFor(guests: string[], hypervisors: string[]): Promise<SupportStatement[]> {
+    return (await undatedStatements(this.db, guests, hypervisors)).map(toStatement);
+  }
+
+  /** Statements no source dates, for a guest (with its families) and a hypervisor, each optional. */
+  async undatedStatements(guest: string | null, hypervisor: string | null): Promise<SupportStatement[]> {
+    await this.requireKnown([
+      { table: 'operating_system', slugs: guest ? [guest] : [], argument: 'guest' },
+      { table: 'hypervisor', slugs: hypervisor ? [hypervisor] : [], argument: 'hypervisor' },
+    ]);
+    const rows = await undatedStatements(this.db, guest ? [guest] : null, hypervisor ? [hypervisor] : null);
+    return rows.map(toStatement);
+  }
+
   /** `relatedColumns`: compiled path objects (look-ahead), answered by the paths statement itself. */
   async paravirtPaths(
     guest: string,
@@ -124,6 +145,7 @@ export class InteropService {
         priceUsd: r.priceUsd,
         priceNote: r.priceNote,
         ...pathSince(r),
+        ...pathUntil(r),
         obtainable: r.driverPackageId === null || r.termId !== null,
       };
       return attachRelated(path, r, PATH_RELATED);
@@ -162,22 +184,48 @@ export function pathSince(
     : { since: r.statementStart, sincePrecision: r.statementStartPrecision };
 }
 
+/** Until when a paravirtual path exists: the earlier of its statement's end and its driver terms' end. */
+export function pathUntil(
+  r: Pick<ParavirtPathRow, 'effectiveTo' | 'effectiveToPrecision' | 'termValidTo' | 'termValidToPrecision'>,
+): Pick<ParavirtPath, 'until' | 'untilPrecision'> {
+  const useTerm = r.termValidTo !== null && (r.effectiveTo === null || r.termValidTo < r.effectiveTo);
+  if (useTerm) return { until: r.termValidTo, untilPrecision: r.termValidToPrecision };
+  return r.effectiveTo === null
+    ? { until: null, untilPrecision: null }
+    : { until: r.effectiveTo, untilPrecision: r.effectiveToPrecision };
+}
+
 function match(depth: number | null): Match {
   return depth === null ? 'any' : depth === 0 ? 'exact' : 'family';
 }
 
 /** A matrix cell from its row: state and the one-line summary (the benchmark's raw path shapes cells with it too). */
 export function toCell(r: MatrixCellRow): InteropCell {
-  const state = !r.released ? 'not_released' : r.statementId === null ? 'no_statement' : 'available';
+  const state: InteropCell['state'] =
+    r.hypervisorState === 'undated'
+      ? 'undated'
+      : r.hypervisorState === 'discontinued'
+        ? 'discontinued'
+        : !r.released
+          ? 'not_released'
+          : r.statementId === null
+            ? 'no_statement'
+            : 'available';
   const summary =
-    state === 'not_released'
-      ? `${r.hypervisor} had no release yet${r.firstReleasedOn ? ` (first: ${r.firstReleasedOn})` : ''}.`
-      : state === 'no_statement'
-        ? `The sources state nothing about ${r.guest} on ${r.hypervisor} on that date.`
-        : `${r.guest} on ${r.hypervisor}: ${MODE_WORDS[r.mode!]}, ${r.status}` +
-          (r.guestDepth ? ' (stated for its family)' : '') +
-          (r.driverPackageId !== null ? `, drivers: ${r.driverObtainability ?? 'not obtainable then'}` : '') +
-          '.';
+    state === 'undated'
+      ? `No source dates a release of ${r.hypervisor}.`
+      : state === 'discontinued'
+        ? `${r.hypervisor} had been discontinued (${r.discontinuedOn}).`
+        : state === 'not_released'
+          ? `${r.hypervisor} had no release yet${r.firstReleasedOn ? ` (first: ${r.firstReleasedOn})` : ''}.`
+          : state === 'no_statement'
+            ? `The sources state nothing about ${r.guest} on ${r.hypervisor} on that date.`
+            : `${r.guest} on ${r.hypervisor}: ${MODE_WORDS[r.mode!]}, ${r.status}` +
+              (r.guestDepth ? ' (stated for its family)' : '') +
+              (r.driverPackageId !== null
+                ? `, drivers: ${r.driverObtainability ?? 'not obtainable then'}`
+                : '') +
+              '.';
   return {
     guestSlug: r.guest,
     hypervisorSlug: r.hypervisor,
@@ -190,5 +238,9 @@ export function toCell(r: MatrixCellRow): InteropCell {
     driverObtainability: r.driverObtainability,
     statements: r.statements,
     summary,
+    validFrom: r.validFrom,
+    validFromPrecision: r.validFromPrecision,
+    validTo: r.validTo,
+    validToPrecision: r.validTo === null ? null : r.validToPrecision,
   };
 }

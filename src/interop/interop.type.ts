@@ -8,21 +8,10 @@ import { LocalDate } from '../shared/scalars';
 import type { SupportStatus, VirtualizationMode } from './support-statement.entity';
 import { SupportStatement, SupportStatusEnum, VirtualizationModeEnum } from './support-statement.type';
 
-export const MATCHES = ['exact', 'family', 'any'] as const;
-export type Match = (typeof MATCHES)[number];
-export const MatchEnum = registerValuesEnum(
-  MATCHES,
-  'OsMatch',
-  'How a statement’s operating system matched the one asked about.',
-  {
-    exact: 'The statement names this very system.',
-    family:
-      'The statement names a more general system it belongs to (e.g. "Windows" for Windows Server 2003).',
-    any: 'The statement names no host (bare-metal hypervisor or host not stated).',
-  },
-);
+export { MATCHES, MatchEnum, type Match } from '../operating-systems/os-match.type';
+import { MatchEnum, type Match } from '../operating-systems/os-match.type';
 
-export const CELL_STATES = ['available', 'no_statement', 'not_released'] as const;
+export const CELL_STATES = ['available', 'no_statement', 'not_released', 'discontinued', 'undated'] as const;
 export type CellState = (typeof CELL_STATES)[number];
 export const CellStateEnum = registerValuesEnum(
   CELL_STATES,
@@ -32,6 +21,9 @@ export const CellStateEnum = registerValuesEnum(
     available: 'At least one support statement held on that date.',
     no_statement: 'The hypervisor existed, but the sources state nothing about this guest on it then.',
     not_released: 'The hypervisor had no release yet on that date.',
+    discontinued: 'The hypervisor had been discontinued by that date.',
+    undated:
+      'No source dates any release of the hypervisor, so no dated answer counts it (see InteropMatrix.undated).',
   },
 );
 
@@ -59,6 +51,24 @@ export class CompatibilityEntry {
       'The statement: hypervisor and release, required hardware, driver package, validity, sources.',
   })
   statement!: SupportStatement;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'First day the statement counts: its own start, else its release’s date.',
+  })
+  validFrom!: string | null;
+
+  @Field(() => DatePrecisionEnum, { nullable: true, description: 'How precisely validFrom is known.' })
+  validFromPrecision!: DatePrecision | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'First day it no longer counts: its end, or its hypervisor’s discontinuation; null: open.',
+  })
+  validTo!: string | null;
+
+  @Field(() => DatePrecisionEnum, { nullable: true, description: 'How precisely validTo is known.' })
+  validToPrecision!: DatePrecision | null;
 }
 
 /** One cell of the interoperability matrix (fields with objects are resolved by InteropCellResolver). */
@@ -98,6 +108,25 @@ export class InteropCell {
 
   @Field(() => String, { description: 'The cell in a sentence.' })
   summary!: string;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'First day the best statement counts (its start, else its release’s date); null without one.',
+  })
+  validFrom!: string | null;
+
+  @Field(() => DatePrecisionEnum, { nullable: true, description: 'How precisely validFrom is known.' })
+  validFromPrecision!: DatePrecision | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'First day it no longer counts (its end or its hypervisor’s discontinuation); null: open.',
+  })
+  validTo!: string | null;
+
+  @Field(() => DatePrecisionEnum, { nullable: true, description: 'How precisely validTo is known.' })
+  validToPrecision!: DatePrecision | null;
 }
 
 @ObjectType('InteropTotal', {
@@ -179,6 +208,17 @@ export class ParavirtPath {
 
   @Field(() => DatePrecisionEnum)
   sincePrecision!: DatePrecision;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'First day the path no longer existed: the earlier of its statement’s end (or its hypervisor’s ' +
+      'discontinuation) and its driver terms’ end; null: open.',
+  })
+  until!: string | null;
+
+  @Field(() => DatePrecisionEnum, { nullable: true, description: 'How precisely `until` is known.' })
+  untilPrecision!: DatePrecision | null;
 
   @Field(() => Boolean, {
     description: 'False when the path needs a driver package that nobody could obtain on that date.',

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { PageRequest } from '../shared/pagination';
-import { validAt } from '../shared/validity';
+import { datedValidAt } from '../shared/validity';
 import type { SupportStatus, VirtualizationMode } from './support-statement.entity';
 
 export interface SupportStatementRow {
@@ -25,9 +25,29 @@ export const STATEMENT_COLUMNS = `s.id, s.slug, s.hypervisor_release_id AS "hype
   s.valid_from AS "validFrom", s.valid_from_precision AS "validFromPrecision", s.valid_to AS "validTo",
   s.valid_to_precision AS "validToPrecision", s.notes`;
 
-/** "Statement s (of release r) holds at $n": a statement without a start holds from its release's date. */
+/** Where statement s (of release r) starts: its own start, else its release's date; null: undated. */
+export const STATEMENT_START = 'coalesce(s.valid_from, r.released_on)';
+/** Its precision. */
+export const STATEMENT_START_PRECISION =
+  'CASE WHEN s.valid_from IS NULL THEN r.released_on_precision ELSE s.valid_from_precision END';
+/** Where it ends: its own end, or the day its hypervisor was discontinued, whichever comes first. */
+export const STATEMENT_END = `least(s.valid_to, (SELECT dh.discontinued_on FROM hypervisor dh WHERE dh.id = r.hypervisor_id))`;
+/** Its precision. */
+export const STATEMENT_END_PRECISION = `CASE WHEN s.valid_to IS NOT NULL AND s.valid_to <= coalesce(
+    (SELECT dh.discontinued_on FROM hypervisor dh WHERE dh.id = r.hypervisor_id), 'infinity'::date)
+  THEN s.valid_to_precision
+  ELSE coalesce((SELECT dh.discontinued_on_precision FROM hypervisor dh WHERE dh.id = r.hypervisor_id), 'day') END`;
+
+/**
+ * "Statement s (of release r) holds at $n": from its start (its own, else its release's date) until its end or
+ * its hypervisor's discontinuation. A statement with neither start is undated and holds at no date: dated
+ * answers leave it out and `undatedStatements` lists it.
+ */
 export const STATEMENT_VALID_AT = (param: string): string =>
-  validAt('coalesce(s.valid_from, r.released_on)', 's.valid_to', param);
+  datedValidAt(STATEMENT_START, STATEMENT_END, param);
+
+/** "Statement s is undated": neither it nor its release has a start date. */
+export const STATEMENT_UNDATED = `${STATEMENT_START} IS NULL`;
 
 /** Stable order: hypervisor release date, guest name, mode. */
 const ORDER = `r.released_on NULLS LAST, r.id, lower(g.name), s.mode, s.id`;

@@ -1,7 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { TERM_VALID_AT } from '../drivers/driver-package.queries';
 import type { Obtainability } from '../drivers/driver-package.entity';
-import { FIRST_KNOWN_RELEASE_ON } from '../hypervisors/hypervisor.queries';
+import {
+  FIRST_KNOWN_RELEASE_ON,
+  FIRST_KNOWN_RELEASE_PRECISION,
+  HYPERVISOR_EXISTS_AT,
+} from '../hypervisors/hypervisor.queries';
 import type { DatePrecision } from '../shared/partial-date';
 import { OPEN_LICENSE_KINDS } from './license.entity';
 
@@ -40,6 +44,11 @@ export interface LicensedComponentRow {
   since: string | null;
   sincePrecision: DatePrecision | null;
   history: LicensePeriodRow[];
+  /** The period the component is counted in (existence); validFrom null only for undated components. */
+  validFrom: string | null;
+  validFromPrecision: DatePrecision | null;
+  validTo: string | null;
+  validToPrecision: DatePrecision;
 }
 
 export interface ObtainabilityCountRow {
@@ -66,6 +75,8 @@ export interface LicensingGroupRow extends LicensingCountsRow {
 export interface LicensingReportRow {
   totals: LicensingCountsRow;
   groups: LicensingGroupRow[];
+  /** Components no source dates: listed apart, never counted. */
+  undated: LicensedComponentRow[];
 }
 
 const PERIOD = (t: string): string => `json_build_object(
@@ -108,23 +119,50 @@ const LICENSING_REPORT = `
      WHERE r.valid_at
      ORDER BY r.driver_package_id, r.id DESC
   ), component AS (
-    SELECT 'hypervisor'::text AS kind, h.id, h.slug, h.name, h.vendor_id, h.license_id,
-           NULL::obtainability AS obtainability, NULL::float8 AS price_usd, h.first_released_on AS since,
-           CASE WHEN h.first_released_on IS NOT NULL THEN 'day'::date_precision END AS since_precision,
+    SELECT 'hypervisor'::text AS kind, h.id, h.slug, h.name, h.vendor_id, l.license_id,
+           NULL::obtainability AS obtainability, NULL::float8 AS price_usd,
+           CASE WHEN l.license_id IS NOT NULL THEN coalesce(h.license_available_from, h.first_released_on) END AS since,
+           CASE WHEN l.license_id IS NULL THEN NULL
+                WHEN h.license_available_from IS NOT NULL THEN h.license_available_from_precision
+                WHEN h.first_released_on IS NOT NULL THEN h.first_released_on_precision END AS since_precision,
            json_build_array(json_build_object(
-             'validFrom', h.first_released_on, 'validFromPrecision', 'day', 'validTo', NULL, 'validToPrecision', 'day',
-             'licenseId', h.license_id, 'obtainability', NULL, 'priceUsd', NULL)) AS history
+             'validFrom', coalesce(h.license_available_from, h.first_released_on),
+             'validFromPrecision', CASE WHEN h.license_available_from IS NOT NULL THEN h.license_available_from_precision
+                                        ELSE h.first_released_on_precision END,
+             'validTo', h.discontinued_on, 'validToPrecision', h.discontinued_on_precision,
+             'licenseId', h.license_id, 'obtainability', NULL, 'priceUsd', NULL)) AS history,
+           ${FIRST_KNOWN_RELEASE_ON('h')} AS valid_from, ${FIRST_KNOWN_RELEASE_PRECISION('h')} AS valid_from_precision,
+           h.discontinued_on AS valid_to, h.discontinued_on_precision AS valid_to_precision,
+           CASE WHEN ${FIRST_KNOWN_RELEASE_ON('h')} IS NULL THEN 'undated'
+                WHEN ${HYPERVISOR_EXISTS_AT('h', '$1::date')} THEN 'counted' END AS state
       FROM hypervisor h
-     WHERE ${FIRST_KNOWN_RELEASE_ON('h')} IS NULL OR ${FIRST_KNOWN_RELEASE_ON('h')} <= $1::date
+      -- Before its current terms took effect (Virtual Server 2005 R2 before 3 Apr 2006) its license is not recorded.
+      CROSS JOIN LATERAL (SELECT CASE WHEN h.license_available_from IS NULL OR h.license_available_from <= $1::date
+                                      THEN h.license_id END AS license_id) l
     UNION ALL
     SELECT 'driver_package', p.id, p.slug, p.name, p.vendor_id, c.license_id, c.obtainability,
            c.price_usd::float8, c.since, c.since_precision,
-           (SELECT json_agg(${PERIOD('a')} ORDER BY a.id) FROM driver_package_term a WHERE a.driver_package_id = p.id)
-      FROM driver_package p JOIN current_term c ON c.driver_package_id = p.id
+           coalesce((SELECT json_agg(${PERIOD('a')} ORDER BY a.id) FROM driver_package_term a
+                      WHERE a.driver_package_id = p.id), '[]'),
+           c.valid_from, c.valid_from_precision, c.valid_to, c.valid_to_precision,
+           CASE WHEN c.driver_package_id IS NOT NULL THEN 'counted'
+                WHEN NOT EXISTS (SELECT 1 FROM driver_package_term d
+                                  WHERE d.driver_package_id = p.id AND d.valid_from IS NOT NULL) THEN 'undated' END
+      FROM driver_package p LEFT JOIN current_term c ON c.driver_package_id = p.id
     UNION ALL
-    SELECT 'host_os', o.id, o.slug, o.name, o.vendor_id, NULL, NULL, NULL, NULL, NULL, '[]'::json
+    SELECT 'host_os', o.id, o.slug, o.name, o.vendor_id, NULL, NULL, NULL, NULL, NULL, '[]'::json,
+           o.released_on, o.released_on_precision, NULL, 'day'::date_precision,
+           CASE WHEN o.released_on IS NULL THEN 'undated' WHEN o.released_on <= $1::date THEN 'counted' END
       FROM operating_system o
-     WHERE o.can_host AND (o.released_on IS NULL OR o.released_on <= $1::date)
+     WHERE o.can_host
+  ), item AS (
+    SELECT c.*, json_build_object(
+             'kind', c.kind, 'id', c.id, 'slug', c.slug, 'name', c.name, 'vendorId', c.vendor_id,
+             'licenseId', c.license_id, 'obtainability', c.obtainability, 'priceUsd', c.price_usd,
+             'since', c.since, 'sincePrecision', c.since_precision, 'history', c.history,
+             'validFrom', c.valid_from, 'validFromPrecision', c.valid_from_precision,
+             'validTo', c.valid_to, 'validToPrecision', coalesce(c.valid_to_precision, 'day')) AS json
+      FROM component c
   ), classified AS (
     SELECT c.*,
            CASE WHEN l.id IS NULL THEN 'unknown' WHEN l.kind::text = ANY($3::text[]) THEN 'open' ELSE 'closed' END
@@ -133,36 +171,38 @@ const LICENSING_REPORT = `
                          WHEN 'vendor' THEN coalesce(v.slug, '${UNRECORDED_KEY}')
                          ELSE upper(c.kind) END AS key,
            CASE WHEN $2::text = 'vendor' THEN v.name END AS label
-      FROM component c
+      FROM item c
       LEFT JOIN license l ON l.id = c.license_id
       LEFT JOIN vendor v ON v.id = c.vendor_id
+     WHERE c.state = 'counted'
   )
   SELECT (SELECT row_to_json(x) FROM (SELECT ${COUNTS}, ${OBTAINABILITY('true')} AS obtainability
                                         FROM classified k) x) AS totals,
          (SELECT coalesce(json_agg(g ORDER BY g.key = '${UNRECORDED_KEY}', g.key COLLATE "C"), '[]')
             FROM (SELECT k.key, max(k.label) AS label, ${COUNTS}, ${OBTAINABILITY('c.key = k.key')} AS obtainability,
-                         json_agg(json_build_object(
-                           'kind', k.kind, 'id', k.id, 'slug', k.slug, 'name', k.name, 'vendorId', k.vendor_id,
-                           'licenseId', k.license_id, 'obtainability', k.obtainability, 'priceUsd', k.price_usd,
-                           'since', k.since, 'sincePrecision', k.since_precision, 'history', k.history)
-                           ORDER BY lower(k.name), k.kind, k.slug) AS items
-                    FROM classified k GROUP BY k.key) g) AS groups`;
+                         json_agg(k.json ORDER BY lower(k.name), k.kind, k.slug) AS items
+                    FROM classified k GROUP BY k.key) g) AS groups,
+         (SELECT coalesce(json_agg(u.json ORDER BY lower(u.name), u.kind, u.slug), '[]')
+            FROM item u WHERE u.state = 'undated') AS undated`;
 
 /**
  * The licensing report as of a date, in one statement, whatever the number of groups and components. Groups
  * come by key (the UNRECORDED group last), components by name.
  *
  * - Hypervisors exist from their first known release (`FIRST_KNOWN_RELEASE_ON`: `first_released_on` or an
- *   earlier dated release; with no date recorded at all, counted as existing), as interopMatrix decides
- *   NOT_RELEASED: Hyper-V and Oracle VM are not in the 2007-08-07 report. Their license is the `license`
- *   column, which carries no dates: `since` and the single history period start at `first_released_on`
- *   (null where not recorded), never at a release that may not have been the first.
- * - Driver packages exist while one of their terms holds (`TERM_VALID_AT`; of overlapping terms, the latest).
- *   `since` is the start of the run of back-to-back terms (one's end is the next one's start) with the current
- *   license, so Hyper-V's Linux drivers are proprietary since the March 2008 beta as of July 2008, but only
- *   since September 2008 as of October (August 2008 had no term). Their history is every term, oldest first.
- * - Host OSes (`can_host`) exist from `released_on` (null counted as existing); no license is recorded for
- *   them, so they count as unknown and have no history.
+ *   earlier dated release) until `discontinued_on` (`HYPERVISOR_EXISTS_AT`), as interopMatrix decides
+ *   NOT_RELEASED: Hyper-V and Oracle VM are not in the 2007-08-07 report, ESX 3.5 and 3i not in 2006's. Their
+ *   license is the `license` column; `since` is when those terms took effect (`license_available_from`, e.g.
+ *   Virtual Server 2005 R2 free from 3 Apr 2006), else the recorded first release. Before that date the
+ *   license is not recorded (counted as unknown).
+ * - Driver packages exist while one of their dated terms holds (`TERM_VALID_AT`; of overlapping terms, the
+ *   latest). `since` is the start of the run of back-to-back terms (one's end is the next one's start) with the
+ *   current license, so Hyper-V's Linux drivers are proprietary since the March 2008 beta as of July 2008, but
+ *   only since September 2008 as of October (August 2008 had no term). Their history is every term.
+ * - Host OSes (`can_host`) exist from `released_on`; no license is recorded for them, so they count as unknown.
+ * - Anything with no start date at all (a hypervisor without a dated release, a package without a dated term, a
+ *   host OS without a release date) is undated: listed in `undated`, never counted. Every counted item carries
+ *   the period it is counted in (`validFrom`/`validTo`).
  *
  * Open share is open ÷ (open + closed): unknown licenses are left out; null when nothing is known.
  */

@@ -47,6 +47,7 @@ export class LicensingReportService {
         label: labelOf(groupBy, g.key, g.label),
         items: g.items.map(toComponent),
       })),
+      undated: row.undated.map(toComponent),
     };
   }
 }
@@ -70,5 +71,9 @@ function toComponent(r: LicensedComponentRow): LicensedComponent {
     since: r.since,
     sincePrecision: r.sincePrecision,
     licenseHistory: r.history,
+    validFrom: r.validFrom,
+    validFromPrecision: r.validFromPrecision,
+    validTo: r.validTo,
+    validToPrecision: r.validToPrecision,
   };
 }

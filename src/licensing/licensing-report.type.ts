@@ -132,6 +132,27 @@ export class LicensedComponent {
       'empty for host OSes.',
   })
   licenseHistory!: LicensePeriod[];
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'First day it is counted in dated reports: a hypervisor’s first known release, the start of the driver ' +
+      'package’s current term, a host OS’s release. Null only for undated components (LicensingReport.undated).',
+  })
+  validFrom!: string | null;
+
+  @Field(() => DatePrecisionEnum, { nullable: true, description: 'How precisely validFrom is known.' })
+  validFromPrecision!: DatePrecision | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'First day it is no longer counted (a discontinued hypervisor, the end of the current term); null: open.',
+  })
+  validTo!: string | null;
+
+  @Field(() => DatePrecisionEnum, { description: 'How precisely validTo is known.' })
+  validToPrecision!: DatePrecision;
 }
 
 @ObjectType('LicensingTotals', { description: 'Counts over a set of components.' })
@@ -191,4 +212,11 @@ export class LicensingReport {
 
   @Field(() => [LicensingGroup], { description: 'Groups by key; the UNRECORDED group, if any, last.' })
   groups!: LicensingGroup[];
+
+  @Field(() => [LicensedComponent], {
+    description:
+      'Components no source dates (no dated release, term or release date): listed apart here, by name, and ' +
+      'not counted in the totals or groups at any date.',
+  })
+  undated!: LicensedComponent[];
 }

@@ -102,6 +102,14 @@ export class VendorRelationEntity {
   @Column({ name: 'amount_note', type: 'text', nullable: true })
   amountNote!: string | null;
 
+  /** An IPO's offer price per share in US dollars; null for other kinds or where not stated. */
+  @Column({ name: 'price_per_share_usd', type: 'numeric', precision: 12, scale: 2, nullable: true })
+  pricePerShareUsd!: string | null;
+
+  /** Shares offered in an IPO; null for other kinds or where not stated. */
+  @Column({ name: 'shares_offered', type: 'bigint', nullable: true })
+  sharesOffered!: string | null;
+
   @Column({ type: 'text' })
   description!: string;
 

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { NotFoundError } from '../errors';
 import { toGlobalId } from '../shared/global-id';
 import type { Page, PageRequest } from '../shared/pagination';
-import { validAt } from '../shared/validity';
+import { datedValidAt } from '../shared/validity';
 import type { RelationKind } from './vendor-relation.entity';
 import type { VendorRelation } from './vendor-relation.type';
 
@@ -14,7 +14,8 @@ const COLUMNS = `x.id AS "rowId", x.slug, x.from_vendor_id AS "fromVendorId", x.
   x.announced_on AS "announcedOn", x.announced_on_precision AS "announcedOnPrecision",
   x.effective_from AS "effectiveFrom", x.effective_from_precision AS "effectiveFromPrecision",
   x.effective_to AS "effectiveTo", x.effective_to_precision AS "effectiveToPrecision",
-  x.amount_usd::float8 AS "amountUsd", x.amount_note AS "amountNote", x.description, x.effect`;
+  x.amount_usd::float8 AS "amountUsd", x.amount_note AS "amountNote",
+  x.price_per_share_usd::float8 AS "pricePerShareUsd", x.shares_offered::float8 AS "sharesOffered", x.description, x.effect`;
 
 /**
  * The ids of what relation `id` affected, each list in the order the API shows it (hypervisors and packages by
@@ -33,8 +34,8 @@ const LINK_IDS = (id: string) => `
 /** Where a relation sits on the timeline: its effective date, else its announcement. */
 const TIMELINE_DATE = 'coalesce(x.effective_from, x.announced_on)';
 
-/** In force at $n: from its effective date (else its announcement) until it ends. */
-const IN_FORCE_AT = (param: string) => validAt(TIMELINE_DATE, 'x.effective_to', param);
+/** In force at $n: from its effective date (else its announcement) until it ends; an undated one never is. */
+const IN_FORCE_AT = (param: string) => datedValidAt(TIMELINE_DATE, 'x.effective_to', param);
 const ORDER = `${TIMELINE_DATE} NULLS LAST, x.id`;
 
 export interface RelationFilter {

@@ -80,8 +80,20 @@ export class VendorRelation implements Pick<
   @Field(() => Float, { nullable: true, description: 'Amount in US dollars, where stated (see amountNote).' })
   amountUsd!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The sources’ wording about the amounts.' })
   amountNote!: string | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'An IPO’s offer price per share in US dollars; null for other kinds or where not stated.',
+  })
+  pricePerShareUsd!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Shares offered in an IPO (a Float: counts can pass 2^31); null where not stated.',
+  })
+  sharesOffered!: number | null;
 
   @Field(() => String)
   description!: string;

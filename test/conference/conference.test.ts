@@ -7,14 +7,15 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 /** The seeded LinuxWorld 2007 programme, in list order: timed sessions by start, then the rest by title. */
+/** Dated sessions by day (Ramji's, known only by day, after Crosby's timed one on 7 Aug), then the rest by title. */
 const SESSIONS = [
   'lwce-2007-simon-crosby-xen-alternatives',
+  'lwce-2007-sam-ramji-interoperability',
   'lwce-2007-v8-jack-lo',
   'lwce-2007-keynote-kevin-kettler',
   'lwce-2007-keynote-ann-livermore',
   'lwce-2007-keynote-andrew-morton',
   'lwce-2007-kvm-xen-panel',
-  'lwce-2007-sam-ramji-interoperability',
   'lwce-2007-virtualization-security-risks',
   'lwce-2007-vm-sprawl',
 ];
@@ -255,9 +256,9 @@ describe('topics', () => {
         category: 'HYPERVISORS',
         sessions: [
           { slug: 'lwce-2007-simon-crosby-xen-alternatives' },
+          { slug: 'lwce-2007-sam-ramji-interoperability' },
           { slug: 'lwce-2007-keynote-kevin-kettler' },
           { slug: 'lwce-2007-kvm-xen-panel' },
-          { slug: 'lwce-2007-sam-ramji-interoperability' },
         ],
         sources: expect.arrayContaining([
           { slug: 'xen-project-history' },
@@ -314,9 +315,9 @@ describe('conferences and tracks', () => {
                 conference: { slug: 'linuxworld-2007' },
                 sessions: [
                   { slug: 'lwce-2007-simon-crosby-xen-alternatives' },
+                  { slug: 'lwce-2007-sam-ramji-interoperability' },
                   { slug: 'lwce-2007-v8-jack-lo' },
                   { slug: 'lwce-2007-kvm-xen-panel' },
-                  { slug: 'lwce-2007-sam-ramji-interoperability' },
                   { slug: 'lwce-2007-virtualization-security-risks' },
                   { slug: 'lwce-2007-vm-sprawl' },
                 ],
@@ -449,17 +450,17 @@ describe('sessions', () => {
       xen: {
         nodes: [
           { slug: 'lwce-2007-simon-crosby-xen-alternatives' },
+          { slug: 'lwce-2007-sam-ramji-interoperability' },
           { slug: 'lwce-2007-keynote-kevin-kettler' },
           { slug: 'lwce-2007-kvm-xen-panel' },
-          { slug: 'lwce-2007-sam-ramji-interoperability' },
         ],
       },
       pitches: {
         totalCount: 5,
         nodes: [
+          { slug: 'lwce-2007-sam-ramji-interoperability' },
           { slug: 'lwce-2007-keynote-kevin-kettler' },
           { slug: 'lwce-2007-keynote-ann-livermore' },
-          { slug: 'lwce-2007-sam-ramji-interoperability' },
           { slug: 'lwce-2007-virtualization-security-risks' },
           { slug: 'lwce-2007-vm-sprawl' },
         ],
@@ -475,7 +476,7 @@ describe('sessions', () => {
     });
   });
 
-  it('filters by a range of UTC days on the start, leaving out sessions without a time', async () => {
+  it('filters by a range of days (UTC day of the start, else the day recorded), leaving out undated sessions', async () => {
     const result = await data(`{
       showOpening: sessions(from: "2007-08-07", to: "2007-08-07") { nodes { slug } }
       fromWednesday: sessions(from: "2007-08-08") { nodes { slug } }
@@ -484,12 +485,26 @@ describe('sessions', () => {
       nextYear: sessions(from: "2008-01-01") { totalCount }
     }`);
     expect(result).toEqual({
-      showOpening: { nodes: [{ slug: 'lwce-2007-simon-crosby-xen-alternatives' }] },
+      showOpening: {
+        nodes: [
+          { slug: 'lwce-2007-simon-crosby-xen-alternatives' },
+          { slug: 'lwce-2007-sam-ramji-interoperability' },
+        ],
+      },
       fromWednesday: { nodes: [{ slug: 'lwce-2007-v8-jack-lo' }] },
-      untilWednesday: { nodes: [{ slug: 'lwce-2007-simon-crosby-xen-alternatives' }] },
+      untilWednesday: {
+        nodes: [
+          { slug: 'lwce-2007-simon-crosby-xen-alternatives' },
+          { slug: 'lwce-2007-sam-ramji-interoperability' },
+        ],
+      },
       wholeShow: {
-        totalCount: 2,
-        nodes: [{ slug: 'lwce-2007-simon-crosby-xen-alternatives' }, { slug: 'lwce-2007-v8-jack-lo' }],
+        totalCount: 3,
+        nodes: [
+          { slug: 'lwce-2007-simon-crosby-xen-alternatives' },
+          { slug: 'lwce-2007-sam-ramji-interoperability' },
+          { slug: 'lwce-2007-v8-jack-lo' },
+        ],
       },
       nextYear: { totalCount: 0 },
     });

@@ -89,7 +89,14 @@ describe('driver packages', () => {
             validTo: '2009-07-20',
             license: { slug: 'proprietary-free-of-charge' },
           },
-          { obtainability: 'EVERYONE', validFrom: '2009-07-20', validTo: null, license: { slug: 'gpl-2-0' } },
+          {
+            obtainability: 'EVERYONE',
+            validFrom: '2009-07-20',
+            validTo: '2010-01-01',
+            license: { slug: 'gpl-2-0' },
+          },
+          // IC 2.0 (Jan 2010): same license and availability, RHEL 5 added to the guests.
+          { obtainability: 'EVERYONE', validFrom: '2010-01-01', validTo: null, license: { slug: 'gpl-2-0' } },
         ],
       },
     });
@@ -118,7 +125,15 @@ describe('driver packages', () => {
       all: { totalCount: 7 },
       copyleft: { nodes: [{ slug: 'microsoft-hyper-v-linux-ic' }, { slug: 'kvm-virtio-linux' }] },
       forSubscribers: { nodes: [{ slug: 'novell-vmdp' }] },
-      forXp: { nodes: [{ slug: 'novell-vmdp' }] },
+      // Exact first (Novell's pack names XP), then the packages for the Windows family, by name.
+      forXp: {
+        nodes: [
+          { slug: 'novell-vmdp' },
+          { slug: 'kvm-windows-virtio-drivers' },
+          { slug: 'virtual-iron-accelerated-drivers' },
+          { slug: 'xensource-windows-pv-drivers' },
+        ],
+      },
       byNovell: { nodes: [{ slug: 'novell-vmdp' }] },
     });
   });
@@ -303,6 +318,7 @@ describe('releases, operating systems and hardware', () => {
         nodes: [
           { slug: 'lguest-linux-2-6-23' },
           { slug: 'oracle-vm-initial' },
+          { slug: 'vmware-esx-3-5' },
           { slug: 'microsoft-hyper-v-beta' },
         ],
       },
