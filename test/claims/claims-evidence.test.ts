@@ -299,13 +299,18 @@ describe('claim evidence', () => {
       { date: '2008-07-11', datePrecision: 'DAY', bearing: 'INCONCLUSIVE' },
       { date: '2008-09-01', datePrecision: 'MONTH', bearing: 'INCONCLUSIVE' },
       { date: '2009-07-20', datePrecision: 'DAY', bearing: 'SUPPORTS' },
+      // Integration Components 2.0 (January 2010), the term that added RHEL 5 under the same GPLv2 terms.
+      { date: '2010-01-01', datePrecision: 'MONTH', bearing: 'SUPPORTS' },
     ];
     const all = await evidence('microsoft-will-land-cleanly');
     expect(all.facts.map(({ date, datePrecision, bearing }) => ({ date, datePrecision, bearing }))).toEqual(
       facts,
     );
     expect(all.facts[3].fact).toBe(
-      'Hyper-V Linux Integration Components: GNU General Public License v2.0, obtainability everyone from 2009-07-20.',
+      'Hyper-V Linux Integration Components: GNU General Public License v2.0, obtainability everyone from 2009-07-20 to 2010-01-01.',
+    );
+    expect(all.facts[4].fact).toMatch(
+      /^Hyper-V Linux Integration Components: GNU General Public License v2\.0, obtainability everyone from 2010-01-01/,
     );
     expect(all.reason).toBe(
       'Borne out in the knowledge base: open-source terms available to everyone from 2009-07-20.',
