@@ -44,9 +44,7 @@ describeWithChromium('GraphiQL browser test')('GraphiQL in headless Chromium', (
     // graphql/graphiql#3392: the first tab must open with its own variables, not an empty pane.
     const squash = (text: string) => text.replace(/\s+/g, '');
     const variablesPane = () =>
-      page.evaluate(
-        `document.querySelector('.graphiql-editor-tool .view-lines')?.textContent ?? ''`,
-      ) as Promise<string>;
+      page.evaluate<string>(`document.querySelector('.graphiql-editor-tool .view-lines')?.textContent ?? ''`);
     const firstVariables = EXAMPLE_TABS[0]?.variables ?? '';
     expect(squash(await variablesPane())).toBe(squash(firstVariables));
 
@@ -68,10 +66,10 @@ describeWithChromium('GraphiQL browser test')('GraphiQL in headless Chromium', (
       }),
     );
     expect(tabs).toEqual(EXAMPLE_TABS.map(() => ({ clipped: false })));
-    const strip = (await page.evaluate(`(() => {
+    const strip = await page.evaluate<{ overflowX: string; fits: boolean }>(`(() => {
       const el = document.querySelector('.graphiql-tabs');
       return { overflowX: getComputedStyle(el).overflowX, fits: el.scrollWidth <= el.clientWidth };
-    })()`)) as { overflowX: string; fits: boolean };
+    })()`);
     expect(strip.fits || strip.overflowX === 'auto').toBe(true);
 
     // Every other tab, once selected, shows its own variables.
