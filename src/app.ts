@@ -45,7 +45,7 @@ import { VendorRelationService } from './vendors/vendor-relation.service';
 import { LicenseService } from './licensing/license.service';
 import { LicensingReportService } from './licensing/licensing-report.service';
 import type { Logger } from './observability/logger';
-import { createMetrics } from './observability/metrics';
+import { createMetrics, poolCountsOf } from './observability/metrics';
 import { currentRequestId } from './observability/request-context';
 import { PersonService } from './people/person.service';
 import { createReportsBackend, type ReportsBackend } from './reports/reports.backend';
@@ -120,7 +120,16 @@ export function createServices(
 export async function startApp(config: Config, logger: Logger): Promise<App> {
   let database: Database | null = null;
   const replicaStatus = () => database?.replicas?.status() ?? null;
-  const metrics = createMetrics({ replicas: replicaStatus });
+  const metrics = createMetrics({
+    replicas: replicaStatus,
+    pools: () =>
+      database
+        ? [
+            { name: 'read', counts: poolCountsOf(database.readDataSource) },
+            { name: 'write', counts: poolCountsOf(database.dataSource) },
+          ]
+        : [],
+  });
   let graphql: GraphQLEndpoint<Context> | null = null;
   let apiKeys: ApiKeyService | null = null;
   let reports: ReportsBackend | null = null;

@@ -170,7 +170,7 @@ export class BenchmarkRun {
   @Field(() => String, { nullable: true, description: 'The ingested batch’s id.' })
   batchId!: string | null;
 
-  @Field(() => Float, { description: 'Measurements stored.' })
+  @Field(() => Int, { description: 'Measurements stored.' })
   rowCount!: number;
 
   @Field(() => Date)

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ExecutionModeEnum, type ExecutionMode } from '../benchmarks/benchmark.type';
 import { Node } from '../node/node.type';
 import { Estimate, MeasuredSide } from '../performance/comparison.type';
@@ -166,7 +166,7 @@ export class EvidenceComparison {
   @Field(() => MeasuredSide, { nullable: true })
   baseline!: MeasuredSide | null;
 
-  @Field(() => Float, { description: 'Native measurements on the same testbed, OS family and workload.' })
+  @Field(() => Int, { description: 'Native measurements on the same testbed, OS family and workload.' })
   nativeCount!: number;
 
   @Field(() => Estimate, { description: 'The claim’s metric with its 95% interval.' })

@@ -1,16 +1,10 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { Presets, SingleBar } from 'cli-progress';
-import { runSeeds } from '../../seeds/index';
-import { loadConfig } from '../config';
-import { EMBEDDED_DATABASE, openDatabase } from '../db/database';
-import { embeddedUrl, runningEmbeddedPort } from '../db/embedded-postgres';
-import { StartupError } from '../errors';
-import { createLogger } from '../observability/logger';
 import { MODEL_VERSION } from '../simulator/model/frozen-parameters';
-import { loadSimulatedRun, RunBusyError, RunExistsError } from '../simulator/runs/load-run';
+import { CliError, runCommand, type Command } from './command';
 
-const USAGE = `usage: npm run simulate -- --rows N [--seed S] [--label TEXT] [--replace] [--no-progress]
+const USAGE = `Usage: virtlens simulate --rows N [--seed S] [--label TEXT] [--replace] [--no-progress]
+(or npm run simulate -- …)
 
 Simulates N benchmark measurements with the performance model (version ${MODEL_VERSION}) and loads them into
 the database (DATABASE_URL, or the embedded PostgreSQL in VIRTLENS_DATA_DIR, also while a server runs on it)
@@ -26,7 +20,7 @@ interface Options {
   progress: boolean;
 }
 
-function parseOptions(argv: string[]): Options {
+function parseOptions(argv: string[]): Options | 'help' {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -35,11 +29,11 @@ function parseOptions(argv: string[]): Options {
       label: { type: 'string' },
       replace: { type: 'boolean', default: false },
       'no-progress': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
-  if (values.help) throw new UsageError('');
+  if (values.help) return 'help';
   const rows = integer(values.rows, '--rows', 1, MAX_ROWS);
   const seed = integer(values.seed, '--seed', 0, 2 ** 31 - 1);
   return {
@@ -52,27 +46,36 @@ function parseOptions(argv: string[]): Options {
 }
 
 function integer(text: string | undefined, flag: string, min: number, max: number): number {
-  if (text === undefined) throw new UsageError(`${flag} is required`);
+  if (text === undefined) throw usage(`${flag} is required.`);
   const n = Number(text.replace(/_/g, ''));
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(
-      `${flag} must be an integer from ${min} to ${max.toLocaleString('en-US')}, got "${text}"`,
-    );
+    throw usage(`${flag} must be an integer from ${min} to ${max.toLocaleString('en-US')}, got "${text}".`);
   }
   return n;
 }
 
-class UsageError extends Error {}
+const usage = (message: string) => new CliError(`${message} (virtlens simulate --help shows the usage)`, 2);
 
-async function main(): Promise<number> {
-  let options: Options;
-  try {
-    options = parseOptions(process.argv.slice(2));
-  } catch (error) {
-    const message = (error as Error).message;
-    console.error(message ? `${message}\n\n${USAGE}` : USAGE);
-    return message ? 2 : 0;
+async function main(argv: string[]): Promise<number> {
+  const options = parseOptions(argv);
+  if (options === 'help') {
+    console.log(USAGE);
+    return 0;
   }
+  // The database and simulator modules load only now: --help and argument errors answer without them.
+  const [{ Presets, SingleBar }, { runSeeds }, { loadConfig }, database, embedded, { createLogger }, runs] =
+    await Promise.all([
+      import('cli-progress'),
+      import('../../seeds/index.js'),
+      import('../config.js'),
+      import('../db/database.js'),
+      import('../db/embedded-postgres.js'),
+      import('../observability/logger.js'),
+      import('../simulator/runs/load-run.js'),
+    ]);
+  const { EMBEDDED_DATABASE, openDatabase } = database;
+  const { embeddedUrl, runningEmbeddedPort } = embedded;
+  const { loadSimulatedRun, RunBusyError, RunExistsError } = runs;
   let config = loadConfig();
   const logger = createLogger({ logLevel: 'warn' });
   const port = config.databaseUrl ? null : await runningEmbeddedPort(config.dataDir);
@@ -142,10 +145,11 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof StartupError || error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+/** `virtlens simulate` (`npm run simulate`). */
+export const simulateCommand: Command = {
+  name: 'simulate',
+  summary: 'simulate N benchmark measurements into the database',
+  main,
+};
+
+if (require.main === module) runCommand(simulateCommand, process.argv.slice(2), true);

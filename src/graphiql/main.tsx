@@ -42,6 +42,25 @@ function withValidOperationName(params: FetcherParams): FetcherParams {
 
 const fetcher: Fetcher = (params, opts) => httpFetcher(withValidOperationName(params), opts);
 
+/**
+ * GraphiQL 5 opens the first of `defaultTabs` with an empty Variables pane (graphql/graphiql#3392: the editor
+ * starts from `initialVariables`, which defaults to "" instead of the tab's own variables), so running the
+ * first example as it opens would answer for today instead of its `asOf`. On a first visit (no tabs saved in
+ * the browser yet) hand GraphiQL the first tab's query and variables as the initial ones; later visits keep the
+ * user's saved tabs untouched.
+ */
+function firstVisitEditors(): { initialQuery?: string; initialVariables?: string } {
+  let saved: string | null = null;
+  try {
+    saved = window.localStorage.getItem('graphiql:tabState');
+  } catch {
+    // Storage refused (privacy mode): GraphiQL starts from the default tabs, as on a first visit.
+  }
+  const first = EXAMPLE_TABS[0];
+  if (saved || !first) return {};
+  return { initialQuery: first.query, initialVariables: first.variables ?? '' };
+}
+
 const container = document.getElementById('graphiql');
 if (!container) {
   throw new Error('virtlens GraphiQL: #graphiql container missing from index.html');
@@ -52,8 +71,18 @@ createRoot(container).render(
     <GraphiQL
       fetcher={fetcher}
       defaultTabs={EXAMPLE_TABS}
+      {...firstVisitEditors()}
       // Keep the Variables pane open: most examples take asOf there.
       defaultEditorToolsVisibility="variables"
-    />
+    >
+      <GraphiQL.Logo>
+        <span className="virtlens-logo">
+          virtlens{' '}
+          <a href="/reports" title="Charts and tables of the named reports">
+            Reports
+          </a>
+        </span>
+      </GraphiQL.Logo>
+    </GraphiQL>
   </StrictMode>,
 );

@@ -9,16 +9,35 @@ export interface Metrics {
   readonly graphqlOperations: Counter<'operation_type' | 'outcome'>;
   readonly graphqlDuration: Histogram<'operation_type'>;
   readonly replicaUp: Gauge<'replica'>;
+  readonly poolConnections: Gauge<'pool' | 'state'>;
+  readonly poolWaiting: Gauge<'pool'>;
+}
+
+/** What a `pg` Pool tells about itself (node-postgres: `totalCount`, `idleCount`, `waitingCount`). */
+export interface PoolCounts {
+  readonly totalCount: number;
+  readonly idleCount: number;
+  readonly waitingCount: number;
+}
+
+/** A database pool by name (`read`, `write`), with its counts at the time of asking; null while it has none. */
+export interface NamedPool {
+  readonly name: string;
+  readonly counts: PoolCounts | null;
 }
 
 export interface MetricsOptions {
   /** Health of the read replicas, read at each scrape (null: none, no series). */
   replicas?: () => ReplicaStatus | null;
+  /** The database pools, read at each scrape (empty until the database is open). */
+  pools?: () => readonly NamedPool[];
 }
 
 export function createMetrics(options: MetricsOptions = {}): Metrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'virtlens_' });
+  // Node's default metrics under their standard names (process_cpu_seconds_total, nodejs_heap_size_used_bytes,
+  // nodejs_eventloop_lag_seconds …), as stock Node.js dashboards expect them; the server's own carry virtlens_.
+  collectDefaultMetrics({ register: registry });
   return {
     registry,
     httpRequests: new Counter({
@@ -57,5 +76,41 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
           this.set({ replica: r.name }, r.healthy ? 1 : 0);
       },
     }),
+    poolConnections: new Gauge({
+      name: 'virtlens_db_pool_connections',
+      help: 'Connections of each database pool (read: queries, write: migrations, seeds and mutations): state="total" open, state="idle" open and unused.',
+      labelNames: ['pool', 'state'],
+      registers: [registry],
+      collect() {
+        for (const { name, counts } of options.pools?.() ?? []) {
+          if (!counts) continue;
+          this.set({ pool: name, state: 'total' }, counts.totalCount);
+          this.set({ pool: name, state: 'idle' }, counts.idleCount);
+        }
+      },
+    }),
+    poolWaiting: new Gauge({
+      name: 'virtlens_db_pool_waiting_clients',
+      help: 'Requests waiting for a connection of each database pool (above 0: the pool is the bottleneck).',
+      labelNames: ['pool'],
+      registers: [registry],
+      collect() {
+        for (const { name, counts } of options.pools?.() ?? [])
+          if (counts) this.set({ pool: name }, counts.waitingCount);
+      },
+    }),
   };
+}
+
+/**
+ * The counts of a TypeORM DataSource's `pg` pool (its driver's `master`), or null when it has none yet or the
+ * pool does not count (numbers missing).
+ */
+export function poolCountsOf(dataSource: { driver: unknown } | null | undefined): PoolCounts | null {
+  const pool = (dataSource?.driver as { master?: Partial<PoolCounts> } | undefined)?.master;
+  if (!pool) return null;
+  const { totalCount, idleCount, waitingCount } = pool;
+  if (typeof totalCount !== 'number' || typeof idleCount !== 'number' || typeof waitingCount !== 'number')
+    return null;
+  return { totalCount, idleCount, waitingCount };
 }

@@ -1,4 +1,4 @@
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ExecutionModeEnum, type ExecutionMode } from '../benchmarks/benchmark.type';
 
 @ObjectType('Estimate', { description: 'An estimate with its 95% interval.', simpleResolvers: true })
@@ -20,7 +20,7 @@ export class Estimate {
 export class MeasuredSide {
   scenarioIds!: number[];
 
-  @Field(() => Float, { description: 'Measurements pooled.' })
+  @Field(() => Int, { description: 'Measurements pooled.' })
   count!: number;
 
   @Field(() => Float)
@@ -52,7 +52,7 @@ export class HypervisorPerformance {
   @Field(() => MeasuredSide)
   result!: MeasuredSide;
 
-  @Field(() => Float, { description: 'Native measurements it is compared with.' })
+  @Field(() => Int, { description: 'Native measurements it is compared with.' })
   nativeCount!: number;
 
   @Field(() => String)

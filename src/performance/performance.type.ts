@@ -144,7 +144,7 @@ export class PerformanceGroup {
   @Field(() => PerformanceGroupKey)
   key!: PerformanceGroupKey;
 
-  @Field(() => Float, { nullable: true, description: 'Number of measurements.' })
+  @Field(() => Int, { nullable: true, description: 'Number of measurements.' })
   count!: number | null;
 
   @Field(() => Float, { nullable: true })
@@ -192,7 +192,7 @@ export class SpeedupSide {
   @Field(() => ExecutionModeEnum)
   mode!: ExecutionMode;
 
-  @Field(() => Float)
+  @Field(() => Int)
   count!: number;
 
   @Field(() => Float)
@@ -264,7 +264,7 @@ export class NativeOverhead {
   @Field(() => Workload)
   workload!: Workload;
 
-  @Field(() => Float)
+  @Field(() => Int)
   count!: number;
 
   @Field(() => Float)
@@ -276,7 +276,7 @@ export class NativeOverhead {
   })
   nativeMean!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Int, { nullable: true })
   nativeCount!: number | null;
 
   @Field(() => Float, {
@@ -304,7 +304,7 @@ export class SeriesPoint {
   @Field(() => Float, { nullable: true })
   value!: number | null;
 
-  @Field(() => Float, { description: 'Measurements in the bucket.' })
+  @Field(() => Int, { description: 'Measurements in the bucket.' })
   count!: number;
 }
 

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ReportResult } from './report-runner';
-import type { Cell } from './report.types';
+import { displayTable } from './display';
+import { showValue } from './report-variables';
 
 /** The formats a report can be had in, by file extension. */
 export const FORMATS = ['csv', 'json', 'md', 'svg'] as const;
@@ -52,11 +53,14 @@ export function toJson(result: ReportResult): string {
   )}\n`;
 }
 
-/** A GitHub-flavoured Markdown document: title, description, source and variables, then the table. */
+/**
+ * A GitHub-flavoured Markdown document: title, description, source and variables, then the table with numbers
+ * rounded and repeated long values said once (see {@link displayTable}).
+ */
 export function toMarkdown(result: ReportResult): string {
   const { definition, table } = result;
   const vars = Object.entries(result.variables)
-    .map(([k, v]) => `\`${k}\` = \`${Array.isArray(v) ? v.join(',') : String(v)}\``)
+    .map(([k, v]) => `\`${k}\` = \`${showValue(v)}\``)
     .join(', ');
   const lines = [
     `# ${definition.title}`,
@@ -66,18 +70,19 @@ export function toMarkdown(result: ReportResult): string {
     `Source: ${definition.source}. Variables: ${vars || 'none'}.`,
     '',
   ];
-  if (table.columns.length === 0) {
+  const shown = displayTable(table);
+  for (const note of shown.notes) lines.push(`${markdownCell(note.column)} (every row): ${note.value}`, '');
+  if (shown.columns.length === 0) {
     lines.push('_No rows._');
   } else {
-    lines.push(`| ${table.columns.map(markdownCell).join(' | ')} |`);
-    lines.push(`| ${table.columns.map(() => '---').join(' | ')} |`);
-    for (const row of table.rows)
-      lines.push(`| ${table.columns.map((c) => markdownCell(row[c])).join(' | ')} |`);
+    lines.push(`| ${shown.columns.map(markdownCell).join(' | ')} |`);
+    lines.push(`| ${shown.columns.map(() => '---').join(' | ')} |`);
+    for (const row of shown.rows) lines.push(`| ${row.map(markdownCell).join(' | ')} |`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-function markdownCell(value: Cell | undefined): string {
-  if (value === null || value === undefined) return '';
-  return String(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Markdown-safe cell text (rounded numbers come from {@link displayTable}); full precision is in CSV/JSON. */
+function markdownCell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }

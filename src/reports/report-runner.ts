@@ -9,7 +9,13 @@ import {
   toMarkdown,
   type ReportFormat,
 } from './formats';
-import { parseVariables, ReportRequestError, type RawVariables } from './report-variables';
+import {
+  effectiveVariables,
+  parseVariables,
+  ReportRequestError,
+  showValue,
+  type RawVariables,
+} from './report-variables';
 import type { ReportDefinition } from './report.types';
 import { toTable, type Table } from './table';
 
@@ -31,6 +37,7 @@ export type ExecuteGraphQL = (
 
 export interface ReportResult {
   readonly definition: ReportDefinition;
+  /** Every variable the report ran with: those given over the document's defaults. */
   readonly variables: Record<string, unknown>;
   /** The GraphQL answer's `data`. */
   readonly data: unknown;
@@ -99,11 +106,14 @@ export class ReportCatalog {
     return name;
   }
 
-  /** Runs a report: variables checked first, then the document through `execute`; GraphQL errors become 4xx/5xx. */
+  /**
+   * Runs a report: variable names checked first, then the document through `execute`, where graphql-js coerces
+   * the values against the schema; GraphQL errors (a bad value among them) become 4xx/5xx.
+   */
   async run(name: string, raw: RawVariables, execute: ExecuteGraphQL): Promise<ReportResult> {
     const definition = this.get(name);
-    const variables = parseVariables(definition, raw);
-    const answer = await execute(definition.document, variables);
+    const given = parseVariables(definition, raw);
+    const answer = await execute(definition.document, given);
     const error = answer.errors?.[0];
     if (error) {
       const code = typeof error.extensions?.['code'] === 'string' ? error.extensions['code'] : 'INTERNAL';
@@ -113,7 +123,12 @@ export class ReportCatalog {
         code,
       );
     }
-    return { definition, variables, data: answer.data, table: toTable(definition.rows(answer.data)) };
+    return {
+      definition,
+      variables: effectiveVariables(definition, given),
+      data: answer.data,
+      table: toTable(definition.rows(answer.data)),
+    };
   }
 
   /** The report in one format. */
@@ -137,9 +152,7 @@ export class ReportCatalog {
 export function chartSpec(result: ReportResult): TopLevelSpec {
   const { definition } = result;
   const spec = definition.chart(result.variables);
-  const vars = Object.entries(result.variables).map(
-    ([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`,
-  );
+  const vars = Object.entries(result.variables).map(([k, v]) => `${k}=${showValue(v)}`);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     ...spec,
@@ -153,11 +166,13 @@ export function chartSpec(result: ReportResult): TopLevelSpec {
     background: 'white',
     config: {
       font: 'sans-serif',
-      axis: { labelLimit: 260, titleFontSize: 12 },
+      // Labels and legends in full (0: no limit): a truncated name ("Network transmit (ttcp-like…") says
+      // nothing; a chart wider than the page scrolls.
+      axis: { labelLimit: 0, titleFontSize: 12 },
       // The y title above the axis: headless rendering only estimates label widths, so a rotated title
       // beside long labels can overlap them.
       axisY: { titleAngle: 0, titleAlign: 'right', titleBaseline: 'bottom', titleX: 0, titleY: -8 },
-      legend: { labelLimit: 320, titleLimit: 320 },
+      legend: { labelLimit: 0, titleLimit: 0 },
     },
   };
 }

@@ -1,24 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite' with { 'resolution-mode': 'import' };
 
-/** The kinds of value a report variable takes; each maps to a GraphQL input type. */
-export type VariableKind = 'string' | 'date' | 'month' | 'int' | 'float' | 'boolean' | 'enum';
-
-/** A scalar as it reaches GraphQL after parsing. */
-export type VariableValue = string | number | boolean;
-
-/** One typed, documented variable of a report (a variable of its GraphQL document). */
-export interface ReportVariable {
-  readonly name: string;
-  readonly kind: VariableKind;
-  /** A list (`a,b,c` on the command line and in URLs, or the parameter repeated). */
-  readonly list?: boolean;
-  /** The allowed values of an `enum` variable. */
-  readonly choices?: readonly string[];
-  /** Used when the variable is not given; never null: every report runs with no variables at all. */
-  readonly default: VariableValue | readonly VariableValue[];
-  readonly description: string;
-}
-
 /** A table cell: scalars only; nested values are flattened to dotted column names first. */
 export type Cell = string | number | boolean | null;
 
@@ -39,9 +20,13 @@ export interface ReportDefinition {
   readonly description: string;
   /** What the numbers are and where they come from; printed on the chart and in every format. */
   readonly source: string;
-  readonly variables: readonly ReportVariable[];
-  /** One named GraphQL query whose variables are exactly {@link variables}. */
+  /**
+   * One named GraphQL query. Its variable definitions are the report's variables — names, types and defaults
+   * (every variable has a default or is nullable: a report runs with no variables at all).
+   */
   readonly document: string;
+  /** What each of the document's variables means, by name (a test checks that they match). */
+  readonly variableDescriptions: Readonly<Record<string, string>>;
   /** The answer's `data` as table rows (nested objects become dotted columns, lists are joined with "; "). */
   rows(data: unknown): RawRow[];
   /**

@@ -17,7 +17,7 @@ describeWithChromium('GraphiQL browser test')('GraphiQL in headless Chromium', (
     await server?.stop();
   });
 
-  it('renders, runs the first example tab (the interoperability matrix), and loads nothing from another host', async () => {
+  it('renders with its name, runs the first example tab as it opens (asOf 2007-08-07), shows every tab with its variables, and loads nothing from another host', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const requested: string[] = [];
@@ -35,14 +35,53 @@ describeWithChromium('GraphiQL browser test')('GraphiQL in headless Chromium', (
     expect(await page.title()).toBe('virtlens — GraphiQL');
     expect(await page.locator('.graphiql-tab').count()).toBe(EXAMPLE_TABS.length);
 
+    // The product's name and the way to the reports, in GraphiQL's logo slot.
+    expect((await page.locator('.graphiql-logo').innerText()).replace(/\s+/g, ' ').trim()).toBe(
+      'virtlens Reports',
+    );
+    expect(await page.locator('.graphiql-logo a').getAttribute('href')).toBe('/reports');
+
+    // graphql/graphiql#3392: the first tab must open with its own variables, not an empty pane.
+    const squash = (text: string) => text.replace(/\s+/g, '');
+    const variablesPane = () =>
+      page.evaluate<string>(`document.querySelector('.graphiql-editor-tool .view-lines')?.textContent ?? ''`);
+    const firstVariables = EXAMPLE_TABS[0]?.variables ?? '';
+    expect(squash(await variablesPane())).toBe(squash(firstVariables));
+
+    // Run the first tab exactly as it opens: the answer is for its asOf, 2007-08-07, not for today.
     await page.locator('button.graphiql-execute-button').click();
     // Runs in the page. Monaco renders spaces as non-breaking spaces: compare without any white space.
     await page.waitForFunction(
       `(document.querySelector('section.result-window .view-lines')?.textContent ?? '')
-         .replace(/\\s+/g, '').includes('"state":"AVAILABLE"')`,
+         .replace(/\\s+/g, '').includes('"asOf":"2007-08-07"')`,
       undefined,
       { timeout: 30_000 },
     );
+
+    // Every tab's title is shown in full, and the strip scrolls to the last tab rather than cutting it off.
+    const tabs = await page.locator('.graphiql-tab').evaluateAll((elements) =>
+      elements.map((element) => {
+        const button = element.querySelector('button') ?? element;
+        return { clipped: button.scrollWidth > button.clientWidth + 1 };
+      }),
+    );
+    expect(tabs).toEqual(EXAMPLE_TABS.map(() => ({ clipped: false })));
+    const strip = await page.evaluate<{ overflowX: string; fits: boolean }>(`(() => {
+      const el = document.querySelector('.graphiql-tabs');
+      return { overflowX: getComputedStyle(el).overflowX, fits: el.scrollWidth <= el.clientWidth };
+    })()`);
+    expect(strip.fits || strip.overflowX === 'auto').toBe(true);
+
+    // Every other tab, once selected, shows its own variables.
+    for (let i = 1; i < EXAMPLE_TABS.length; i++) {
+      await page.locator('.graphiql-tab').nth(i).locator('button').first().click();
+      const expected = squash(EXAMPLE_TABS[i]?.variables ?? '');
+      await page.waitForFunction(
+        `(document.querySelector('.graphiql-editor-tool .view-lines')?.textContent ?? '').replace(/\\s+/g, '') === ${JSON.stringify(expected)}`,
+        undefined,
+        { timeout: 10_000 },
+      );
+    }
 
     fs.mkdirSync(TEST_OUTPUT, { recursive: true });
     await page.screenshot({ path: path.join(TEST_OUTPUT, 'graphiql.png') });

@@ -43,7 +43,24 @@ describe('operational endpoints', () => {
       /^virtlens_http_requests_total\{method="POST",route="\/graphql",status="200"\} [1-9]/m,
     );
     expect(text).toMatch(/^virtlens_graphql_operations_total\{operation_type="query",outcome="ok"\} [1-9]/m);
-    expect(text).toMatch(/^virtlens_process_resident_memory_bytes [0-9]/m);
+    // Node's default metrics under their standard names, as stock dashboards look for them.
+    expect(text).toMatch(/^process_resident_memory_bytes [0-9]/m);
+    expect(text).toMatch(/^process_cpu_seconds_total [0-9]/m);
+    expect(text).toMatch(/^nodejs_heap_size_used_bytes [0-9]/m);
+    expect(text).toMatch(/^nodejs_eventloop_lag_seconds [0-9]/m);
+    expect(text).not.toMatch(/^virtlens_(process|nodejs)_/m);
+    // Pool gauges, per pool: the read pool has served the query above; nobody waits on an idle server.
+    for (const pool of ['read', 'write']) {
+      expect(text).toMatch(
+        new RegExp(`^virtlens_db_pool_connections\\{pool="${pool}",state="total"\\} [0-9]+$`, 'm'),
+      );
+      expect(text).toMatch(
+        new RegExp(`^virtlens_db_pool_connections\\{pool="${pool}",state="idle"\\} [0-9]+$`, 'm'),
+      );
+      expect(text).toMatch(new RegExp(`^virtlens_db_pool_waiting_clients\\{pool="${pool}"\\} 0$`, 'm'));
+    }
+    const readTotal = /^virtlens_db_pool_connections\{pool="read",state="total"\} ([0-9]+)$/m.exec(text);
+    expect(Number(readTotal?.[1])).toBeGreaterThan(0);
   });
 
   it('every response carries a request id, echoing a well-formed one the client sent', async () => {

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -50,8 +51,10 @@ describe('npm run report', () => {
     const { code, stdout } = await report(['--list']);
     expect(code).toBe(0);
     for (const d of REPORTS) expect(stdout).toContain(`${d.name}  ${d.title}`);
-    expect(stdout).toContain('--var asOf: date = 2007-08-07');
-    expect(stdout).toContain('--var groupBy: LICENSE_KIND|COMPONENT_KIND|VENDOR = LICENSE_KIND');
+    expect(stdout).toContain('--var asOf: LocalDate = 2007-08-07    The date the question is about.');
+    expect(stdout).toContain(
+      '--var groupBy: LicensingGroupBy! = LICENSE_KIND    How to group the components.',
+    );
   });
 
   it('starts the server in-process on the configured database and writes the same CSV as GET /reports', async () => {
@@ -97,6 +100,10 @@ describe('npm run report', () => {
       ['pv-speedup', '--format', 'csv', '--var', 'speed=1'],
       'Unknown variable "speed" for report "pv-speedup"',
     ],
+    [
+      ['pv-speedup', '--format', 'csv', '--out', '/no/such/folder/x.csv'],
+      '--out /no/such/folder/x.csv: the folder /no/such/folder does not exist; create it first.',
+    ],
   ])('refuses %j with one line and exit code 1, before starting anything', async (args, message) => {
     const { code, stderr, stdout } = await report(args);
     expect(code).toBe(1);
@@ -116,13 +123,47 @@ describe('npm run report', () => {
       server.url,
     ]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^Report "paravirt-paths": .*no-such-os.*\n$/);
+    expect(stderr).toMatch(/^virtlens report: Report "paravirt-paths": .*no-such-os.*\n$/);
   });
 
-  it('without a format prints the usage and exits 2', async () => {
-    const { code, stderr } = await report(['pv-speedup']);
-    expect(code).toBe(2);
-    expect(stderr).toContain('--format is required: csv, json, md, svg.');
-    expect(stderr).toContain('Usage: npm run report --');
+  it.each([
+    [['pv-speedup'], '--format is required: csv, json, md, svg.'],
+    [['pv-speedup', '--format', 'csv', '--url', 'localhost:4000'], '--url must be an http or https address'],
+    [['pv-speedup', '--format', 'csv', '--url', 'nope'], "--url must be the server's address"],
+    [['pv-speedup', '--format'], "Option '--format <value>' argument missing. See --help."],
+    [['pv-speedup', '--colour', 'red'], "Unknown option '--colour'. See --help."],
+    [[], 'Name a report: interop-matrix, paravirt-paths,'],
+  ])('a usage mistake %j is one line saying what to change, exit code 2', async (args, message) => {
+    const { code, stderr, stdout } = await report(args);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(`virtlens report: ${message}`);
+  });
+
+  it('a --url where no server listens is one line naming it, exit code 1', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const { code, stderr, stdout } = await report([
+      'pv-speedup',
+      '--format',
+      'csv',
+      '--url',
+      `http://127.0.0.1:${closed}`,
+    ]);
+    expect({ code, stdout, stderr }).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `virtlens report: Cannot reach http://127.0.0.1:${closed} (ECONNREFUSED): start the server there, or fix --url.\n`,
+    });
+  });
+
+  it('--help prints the usage on standard output', async () => {
+    const { code, stdout, stderr } = await report(['--help']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toMatch(/^Usage: virtlens report <name>/);
   });
 });

@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { REPORTS } from '../../src/reports/definitions/index';
 import { describeWithChromium, launchChromium, TEST_OUTPUT } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
+import { parseSvg, textLines } from './svg';
 
 describeWithChromium('Reports browser test')('/reports in headless Chromium', () => {
   let server: TestServer;
@@ -52,4 +53,30 @@ describeWithChromium('Reports browser test')('/reports in headless Chromium', ()
     await page.screenshot({ path: path.join(TEST_OUTPUT, 'reports.png'), fullPage: true });
     await context.close();
   }, 60_000);
+
+  it('draws every chart with its labels in full (no truncated text), each saved as a screenshot', async () => {
+    for (const { name } of REPORTS) {
+      const svg = await (await fetch(`${server.url}/reports/${name}.svg`)).text();
+      const texts = textLines(parseSvg(svg));
+      expect(texts.length).toBeGreaterThan(4);
+      // Vega ends a label cut at its limit with an ellipsis.
+      expect({ name, truncated: texts.filter((t) => t.includes('…')) }).toEqual({ name, truncated: [] });
+    }
+
+    // At 800 px the charts keep their own size (the box scrolls) instead of shrinking their text.
+    const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/reports`, { waitUntil: 'load' });
+    fs.mkdirSync(TEST_OUTPUT, { recursive: true });
+    for (const { name } of REPORTS) {
+      const chart = page.locator(`#${name} img.chart`);
+      const { natural, shown } = await chart.evaluate((element) => {
+        const img = element as unknown as { naturalWidth: number; width: number };
+        return { natural: img.naturalWidth, shown: img.width };
+      });
+      expect({ name, shown }).toEqual({ name, shown: natural });
+      await page.locator(`#${name}`).screenshot({ path: path.join(TEST_OUTPUT, `report-${name}.png`) });
+    }
+    await context.close();
+  }, 120_000);
 });

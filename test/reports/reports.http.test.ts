@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { REPORTS } from '../../src/reports/definitions/index';
-import { parseVariables } from '../../src/reports/report-variables';
+import { displayTable } from '../../src/reports/display';
+import { effectiveVariables } from '../../src/reports/report-variables';
 import type { ReportDefinition, Row } from '../../src/reports/report.types';
 import { toTable, type Table } from '../../src/reports/table';
 import { startTestServer, type TestServer } from '../support/server';
@@ -21,11 +22,20 @@ const CHARTS: Record<
   },
   'licensing-report': {
     axes: ['Components (count)', 'Group'],
-    marks: { rect: (rows) => new Set(rows.map((r) => `${String(r['group'])}|${String(r['kind'])}`)).size },
+    // One bar segment per group and openness (open source, closed, not known).
+    marks: {
+      rect: (rows) =>
+        new Set(rows.map((r) => `${String(r['group'])}|${String(r['license.isOpenSource'])}`)).size,
+    },
   },
   'track-coverage': {
     axes: ['Sessions covering the topic (count)', 'Topic'],
-    marks: { rect: (rows) => rows.length },
+    // A bar per topic; a missed topic's bar has no length, so a marker and the word "missed" show it.
+    marks: {
+      rect: (rows) => rows.length,
+      symbol: (rows) => rows.filter((r) => r['covered'] === false).length,
+      text: (rows) => rows.filter((r) => r['covered'] === false).length,
+    },
   },
   'pv-speedup': {
     axes: ['Speedup of candidate over baseline (× faster, with interval)', 'Workload'],
@@ -56,7 +66,7 @@ const get = (path: string, headers: Record<string, string> = {}) =>
 
 /** The table a report must produce: its document asked over POST /graphql like any client, then flattened. */
 async function expectedTable(definition: ReportDefinition): Promise<{ data: unknown; table: Table }> {
-  const answer = await server.graphql(definition.document, parseVariables(definition, {}));
+  const answer = await server.graphql(definition.document, {});
   expect(answer.body.errors).toBeUndefined();
   return { data: answer.body.data, table: toTable(definition.rows(answer.body.data)) };
 }
@@ -109,7 +119,7 @@ describe.each(REPORTS.map((d) => [d.name, d] as const))('report %s', (name, defi
       title: definition.title,
       description: definition.description,
       source: definition.source,
-      variables: parseVariables(definition, {}),
+      variables: effectiveVariables(definition, {}),
       columns: expected.table.columns,
       rows: expected.table.rows,
       data: expected.data,
@@ -123,7 +133,8 @@ describe.each(REPORTS.map((d) => [d.name, d] as const))('report %s', (name, defi
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${name}.md"`);
     const lines = (await res.text()).trimEnd().split('\n');
     expect(lines[0]).toBe(`# ${definition.title}`);
-    expect(lines).toContain(`| ${expected.table.columns.join(' | ')} |`);
+    // Long values that every row repeats (the data note) are said once above the table.
+    expect(lines).toContain(`| ${displayTable(expected.table).columns.join(' | ')} |`);
     const tableLines = lines.filter((l) => l.startsWith('| '));
     expect(tableLines).toHaveLength(expected.table.rows.length + 2);
     expect(lines.find((l) => l.startsWith('Source: '))).toContain(definition.source);
@@ -151,7 +162,7 @@ describe.each(REPORTS.map((d) => [d.name, d] as const))('report %s', (name, defi
 
 describe('variables', () => {
   it('a variable changes the answer: the licensing report in 2010 counts Hyper-V', async () => {
-    const res = await get('/reports/licensing-report.csv?asOf=2010-01-01&groupBy=component_kind');
+    const res = await get('/reports/licensing-report.csv?asOf=2010-01-01&groupBy=COMPONENT_KIND');
     expect(res.status).toBe(200);
     const rows = parseCsv<Record<string, string>>(await res.text(), { columns: true });
     expect(new Set(rows.map((r) => r['group']))).toEqual(
@@ -176,7 +187,7 @@ describe('variables', () => {
 });
 
 describe('requests that cannot run get a 4xx with one line naming the valid choices', () => {
-  const cases: [string, string, number, string][] = [
+  const cases: [string, string, number, string | RegExp][] = [
     [
       'an unknown report',
       '/reports/no-such-report.csv',
@@ -205,32 +216,41 @@ describe('requests that cannot run get a 4xx with one line naming the valid choi
       'a date that is not one',
       '/reports/interop-matrix.csv?asOf=yesterday',
       400,
-      'Variable "asOf" of report "interop-matrix" must be a date (YYYY-MM-DD), got "yesterday".',
+      /^Report "interop-matrix": Variable "\$asOf" got invalid value "yesterday"; .*LocalDate/,
+    ],
+    [
+      'a day that no calendar has',
+      '/reports/interop-matrix.csv?asOf=2007-02-30',
+      400,
+      /^Report "interop-matrix": Variable "\$asOf" got invalid value "2007-02-30"; /,
     ],
     [
       'a value outside an enum',
       '/reports/licensing-report.svg?groupBy=COLOUR',
       400,
-      'Variable "groupBy" of report "licensing-report" must be one of LICENSE_KIND, COMPONENT_KIND, VENDOR, got "COLOUR".',
+      'Report "licensing-report": Variable "$groupBy" got invalid value "COLOUR"; Value "COLOUR" does not exist in "LicensingGroupBy" enum.',
     ],
     [
       'a number that is not one',
       '/reports/pv-speedup.json?confidence=high',
       400,
-      'Variable "confidence" of report "pv-speedup" must be a number, got "high".',
+      'Report "pv-speedup": Variable "$confidence" got invalid value "high"; Float cannot represent non numeric value: "high"',
     ],
     [
       'two values for a single variable',
       '/reports/paravirt-paths.csv?guest=a&guest=b',
       400,
-      'Variable "guest" of report "paravirt-paths" takes one value, got 2.',
+      'Report "paravirt-paths": Variable "$guest" got invalid value ["a", "b"]; String cannot represent a non string value: ["a", "b"]',
     ],
   ];
   it.each(cases)('%s', async (_what, path, status, message) => {
     const res = await get(path);
     expect(res.status).toBe(status);
     expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
-    expect(await res.text()).toBe(`${message}\n`);
+    const text = await res.text();
+    if (typeof message === 'string') expect(text).toBe(`${message}\n`);
+    else expect(text).toMatch(message);
+    expect(text.trimEnd().split('\n')).toHaveLength(1);
   });
 
   it('the schema refuses a value the variable parser let through: its GraphQL error, its status', async () => {
@@ -282,6 +302,14 @@ describe('GET /reports', () => {
     expect(body.reports.map((r) => r.name)).toEqual(REPORTS.map((d) => d.name));
     const matrix = body.reports[0];
     expect(matrix?.variables.map((v) => v.name)).toEqual(['guests', 'hypervisors', 'asOf']);
+    // Types and defaults as the report's GraphQL document declares them.
+    expect(matrix?.variables[2]).toEqual({
+      name: 'asOf',
+      type: 'LocalDate',
+      list: false,
+      default: '2007-08-07',
+      description: 'The date the question is about.',
+    });
     expect(matrix?.links).toEqual({
       csv: '/reports/interop-matrix.csv',
       json: '/reports/interop-matrix.json',
@@ -300,6 +328,22 @@ describe('GET /reports', () => {
       expect(html).toContain(`href="/reports/${d.name}.csv" download="${d.name}.csv"`);
     }
     expect(html.match(/<table>/g)).toHaveLength(REPORTS.length);
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html).toMatch(/<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml,/);
+  });
+
+  it('rounds the page’s numbers and says the speedup report’s data note once, above its table', async () => {
+    const html = await (await get('/reports', { accept: 'text/html' })).text();
+    const section = html.slice(
+      html.indexOf('<section id="pv-speedup">'),
+      html.indexOf('<section id="overhead-vs-native">'),
+    );
+    expect(section.match(/\(every row\): Simulated measurements/g)).toHaveLength(1);
+    expect(section).not.toContain('<th>dataNote</th>');
+    const cells = [...section.matchAll(/<td>(-?\d+\.\d+)<\/td>/g)].map((m) => m[1] ?? '');
+    expect(cells.length).toBeGreaterThan(10);
+    for (const cell of cells)
+      expect(cell.replace(/^-?0?\.?0*/, '').replace('.', '').length).toBeLessThanOrEqual(4);
   });
 
   it('counts report requests in /metrics under their own route label', async () => {

@@ -73,19 +73,28 @@ describe('npm run keys', () => {
   });
 
   it.each([
-    [['create', '--name', 'x', '--role', 'root']],
-    [['create', '--role', 'admin']],
-    [['revoke']],
-    [['delete', 'vl_00000000']],
-  ])('refuses %j with the usage and status 2', async (args) => {
+    [['create', '--name', 'x', '--role', 'root'], '--role must be one of reader, editor, admin, got "root".'],
+    [['create', '--role', 'admin'], 'create needs --name <who>, the key holder (any text).'],
+    [['create', '--name', 'x'], 'create needs --role, one of reader, editor, admin.'],
+    [['revoke'], 'revoke needs the key prefix (vl_ and 8 hex digits, as list shows it).'],
+    [['delete', 'vl_00000000'], 'Unknown command "delete"; commands: create, list, revoke.'],
+    [['list', '--verbose'], "Unknown option '--verbose'. See --help."],
+  ])('refuses %j with one line saying what to change, and status 2', async (args, message) => {
     const result = await keys(...args);
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr:
-        'usage: npm run keys -- create --name <who> --role <reader|editor|admin>\n' +
-        '       npm run keys -- list\n' +
-        '       npm run keys -- revoke <prefix>\n',
+      stderr: message.endsWith('See --help.')
+        ? `virtlens keys: ${message}\n`
+        : `virtlens keys: ${message} (virtlens keys --help shows the usage)\n`,
     });
+  });
+
+  it('--help prints the usage on standard output, no stack', async () => {
+    const result = await keys('--help');
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(
+      /^Usage: virtlens keys create --name <who> --role <reader\|editor\|admin>\n/,
+    );
   });
 });

@@ -8,8 +8,6 @@ interface Answer {
   };
 }
 
-const DIMENSIONS = ['TESTBED', 'HYPERVISOR', 'MODE', 'WORKLOAD', 'GUEST'];
-
 const METRIC_TITLES: Readonly<Record<string, string>> = {
   FRACTION_OF_NATIVE: 'Fraction of native throughput (1 = native)',
   COUNT: 'Measurements (count)',
@@ -19,6 +17,13 @@ const METRIC_TITLES: Readonly<Record<string, string>> = {
   STDDEV: 'Standard deviation (workload unit)',
 };
 
+/** The legend's title: what a line is, e.g. "Testbed" or "Hypervisor / mode". */
+function groupTitle(groupBy: unknown): string {
+  const names = (Array.isArray(groupBy) ? groupBy : [groupBy]).map((d) => String(d).toLowerCase());
+  const text = names.length && names[0] !== 'null' ? names.join(' / ') : 'all measurements';
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)} (one line each)`;
+}
+
 /** A statistic per time bucket: one row per series × period, charted as lines. */
 export const benchmarkTimeSeriesReport: ReportDefinition = {
   name: 'benchmark-time-series',
@@ -27,45 +32,13 @@ export const benchmarkTimeSeriesReport: ReportDefinition = {
     'A statistic of the measurements (default: the fraction of native throughput) per month, quarter or year of simulated time, one line per group (default: per testbed), for the chosen hypervisors and workloads.',
   source:
     'simulated benchmarks (virtlens performance model, calibrated to published 2003–2006 results) via GraphQL benchmarkTimeSeries',
-  variables: [
-    {
-      name: 'metric',
-      kind: 'enum',
-      choices: Object.keys(METRIC_TITLES),
-      default: 'FRACTION_OF_NATIVE',
-      description: 'The statistic per bucket.',
-    },
-    {
-      name: 'bucket',
-      kind: 'enum',
-      choices: ['MONTH', 'QUARTER', 'YEAR'],
-      default: 'QUARTER',
-      description: 'Time bucket.',
-    },
-    { name: 'hypervisors', kind: 'string', list: true, default: ['kvm'], description: 'Hypervisor slugs.' },
-    {
-      name: 'workloads',
-      kind: 'string',
-      list: true,
-      default: ['kernel-build'],
-      description: 'Workload slugs (one, unless grouping by WORKLOAD: units differ).',
-    },
-    {
-      name: 'groupBy',
-      kind: 'enum',
-      list: true,
-      choices: DIMENSIONS,
-      default: ['TESTBED'],
-      description: 'One line per group of these dimensions.',
-    },
-  ],
   document: /* GraphQL */ `
     query BenchmarkTimeSeriesReport(
-      $metric: SeriesMetric!
-      $bucket: TimeBucket!
-      $hypervisors: [String!]
-      $workloads: [String!]
-      $groupBy: [PerformanceDimension!]!
+      $metric: SeriesMetric! = FRACTION_OF_NATIVE
+      $bucket: TimeBucket! = QUARTER
+      $hypervisors: [String!] = ["kvm"]
+      $workloads: [String!] = ["kernel-build"]
+      $groupBy: [PerformanceDimension!]! = [TESTBED]
     ) {
       benchmarkTimeSeries(
         metric: $metric
@@ -100,6 +73,13 @@ export const benchmarkTimeSeriesReport: ReportDefinition = {
       }
     }
   `,
+  variableDescriptions: {
+    metric: 'The statistic per bucket.',
+    bucket: 'Time bucket.',
+    hypervisors: 'Hypervisor slugs.',
+    workloads: 'Workload slugs (one, unless grouping by WORKLOAD: units differ).',
+    groupBy: 'One line per group of these dimensions.',
+  },
   rows(data) {
     const { benchmarkTimeSeries: answer } = data as Answer;
     return answer.series.flatMap((series) => {
@@ -127,7 +107,7 @@ export const benchmarkTimeSeriesReport: ReportDefinition = {
         type: 'quantitative',
         title: METRIC_TITLES[String(variables['metric'])] ?? 'Value',
       },
-      color: { field: 'series', type: 'nominal', title: 'Series' },
+      color: { field: 'series', type: 'nominal', title: groupTitle(variables['groupBy']) },
     },
   }),
 };

@@ -15,18 +15,8 @@ export const licensingReportReport: ReportDefinition = {
     'Hypervisors, driver packages and host operating systems that existed on the date, grouped by license kind, component kind or vendor, with each component’s license, who could obtain it and its price.',
   source:
     'virtlens knowledge base (curated licenses and driver terms with sources) via GraphQL licensingReport',
-  variables: [
-    { name: 'asOf', kind: 'date', default: '2007-08-07', description: 'The date to report on.' },
-    {
-      name: 'groupBy',
-      kind: 'enum',
-      choices: ['LICENSE_KIND', 'COMPONENT_KIND', 'VENDOR'],
-      default: 'LICENSE_KIND',
-      description: 'How to group the components.',
-    },
-  ],
   document: /* GraphQL */ `
-    query LicensingReportReport($asOf: LocalDate, $groupBy: LicensingGroupBy!) {
+    query LicensingReportReport($asOf: LocalDate = "2007-08-07", $groupBy: LicensingGroupBy! = LICENSE_KIND) {
       licensingReport(asOf: $asOf, groupBy: $groupBy) {
         asOf
         groups {
@@ -50,6 +40,10 @@ export const licensingReportReport: ReportDefinition = {
       }
     }
   `,
+  variableDescriptions: {
+    asOf: 'The date to report on.',
+    groupBy: 'How to group the components.',
+  },
   rows(data) {
     const { licensingReport: report } = data as Answer;
     return report.groups.flatMap((group) => group.items.map((item) => ({ group: group.label, ...item })));
@@ -59,14 +53,29 @@ export const licensingReportReport: ReportDefinition = {
     width: 520,
     height: { step: 28 },
     mark: 'bar',
+    transform: [
+      {
+        calculate:
+          "datum['license.isOpenSource'] === true ? 'open source' : datum['license.isOpenSource'] === false ? 'closed (proprietary)' : 'license not known'",
+        as: 'openness',
+      },
+    ],
     encoding: {
       y: { field: 'group', type: 'nominal', title: 'Group', sort: '-x' },
       x: { aggregate: 'count', type: 'quantitative', title: 'Components (count)' },
-      color: { field: 'kind', type: 'nominal', title: 'Component kind' },
+      color: {
+        field: 'openness',
+        type: 'nominal',
+        title: 'License',
+        scale: {
+          domain: ['open source', 'closed (proprietary)', 'license not known'],
+          range: ['#54a24b', '#e45756', '#bdbdbd'],
+        },
+      },
       tooltip: [
-        { field: 'group', type: 'nominal' },
-        { field: 'kind', type: 'nominal' },
-        { aggregate: 'count', type: 'quantitative', title: 'components' },
+        { field: 'group', type: 'nominal', title: 'Group' },
+        { field: 'openness', type: 'nominal', title: 'License' },
+        { aggregate: 'count', type: 'quantitative', title: 'Components' },
       ],
     },
   }),

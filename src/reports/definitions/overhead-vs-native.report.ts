@@ -15,18 +15,11 @@ export const overheadVsNativeReport: ReportDefinition = {
     'For one workload on the chosen testbeds, each scenario’s throughput as a fraction of native on the same testbed and OS family (1 = native speed), with a 95% interval.',
   source:
     'simulated benchmarks (virtlens performance model, calibrated to published 2003–2006 results) via GraphQL overheadVsNative',
-  variables: [
-    { name: 'workload', kind: 'string', default: 'kernel-build', description: 'Workload slug.' },
-    {
-      name: 'testbeds',
-      kind: 'string',
-      list: true,
-      default: ['opteron-barcelona-2000'],
-      description: 'Testbed slugs.',
-    },
-  ],
   document: /* GraphQL */ `
-    query OverheadVsNativeReport($workload: String!, $testbeds: [String!]) {
+    query OverheadVsNativeReport(
+      $workload: String! = "kernel-build"
+      $testbeds: [String!] = ["opteron-barcelona-2000"]
+    ) {
       overheadVsNative(filter: { workloads: [$workload], testbeds: $testbeds }) {
         scenario {
           slug
@@ -57,6 +50,10 @@ export const overheadVsNativeReport: ReportDefinition = {
       }
     }
   `,
+  variableDescriptions: {
+    workload: 'Workload slug.',
+    testbeds: 'Testbed slugs.',
+  },
   rows(data) {
     return (data as Answer).overheadVsNative.map((row) => ({
       system:
@@ -70,7 +67,6 @@ export const overheadVsNativeReport: ReportDefinition = {
       field: 'scenario\\.name',
       type: 'nominal',
       title: 'Scenario (hypervisor, release, guest, testbed)',
-      axis: { labelLimit: 420 },
       sort: { field: 'fractionOfNative', op: 'mean', order: 'descending' },
     } as const;
     return {

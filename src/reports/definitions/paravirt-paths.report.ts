@@ -17,13 +17,12 @@ export const paravirtPathsReport: ReportDefinition = {
     'Every way to give the guest paravirtualized I/O on the host on the date — a PV kernel or PV drivers on hardware assist — with the driver package, its license, who could obtain it, the price and since when.',
   source:
     'virtlens knowledge base (curated driver terms and support statements with sources) via GraphQL paravirtPaths',
-  variables: [
-    { name: 'guest', kind: 'string', default: 'windows-server-2003', description: 'Guest OS slug.' },
-    { name: 'host', kind: 'string', default: 'sles-10-sp1', description: 'Host OS slug.' },
-    { name: 'asOf', kind: 'date', default: '2010-01-01', description: 'The date the question is about.' },
-  ],
   document: /* GraphQL */ `
-    query ParavirtPathsReport($guest: String!, $host: String, $asOf: LocalDate) {
+    query ParavirtPathsReport(
+      $guest: String! = "windows-server-2003"
+      $host: String = "sles-10-sp1"
+      $asOf: LocalDate = "2010-01-01"
+    ) {
       paravirtPaths(guest: $guest, host: $host, asOf: $asOf) {
         hypervisor {
           name
@@ -53,6 +52,11 @@ export const paravirtPathsReport: ReportDefinition = {
       }
     }
   `,
+  variableDescriptions: {
+    guest: 'Guest OS slug.',
+    host: 'Host OS slug.',
+    asOf: 'The date the question is about.',
+  },
   rows(data) {
     return (data as Answer).paravirtPaths.map((path) => ({
       path: `${path.hypervisor.name} — ${path.driverPackage?.name ?? 'PV kernel'}`,
@@ -65,7 +69,6 @@ export const paravirtPathsReport: ReportDefinition = {
       type: 'nominal',
       title: 'Path (hypervisor — driver package)',
       sort: { field: 'since', order: 'ascending' },
-      axis: { labelLimit: 360 },
     } as const;
     return {
       data: { name: 'table' },

@@ -19,17 +19,8 @@ export const trackCoverageReport: ReportDefinition = {
   description:
     'Each topic with the number of sessions of the track that covered it (0: no session at all), its category and the sessions’ titles.',
   source: 'virtlens knowledge base (conference programme and topics with sources) via GraphQL trackCoverage',
-  variables: [
-    { name: 'conference', kind: 'string', default: 'linuxworld-2007', description: 'Conference slug.' },
-    {
-      name: 'track',
-      kind: 'string',
-      default: 'virtualization',
-      description: 'Track slug within the conference.',
-    },
-  ],
   document: /* GraphQL */ `
-    query TrackCoverageReport($conference: String!, $track: String) {
+    query TrackCoverageReport($conference: String! = "linuxworld-2007", $track: String = "virtualization") {
       trackCoverage(conference: $conference, track: $track) {
         covered {
           topic {
@@ -48,6 +39,10 @@ export const trackCoverageReport: ReportDefinition = {
       }
     }
   `,
+  variableDescriptions: {
+    conference: 'Conference slug.',
+    track: 'Track slug within the conference.',
+  },
   rows(data) {
     const { trackCoverage: coverage } = data as Answer;
     return [
@@ -71,21 +66,50 @@ export const trackCoverageReport: ReportDefinition = {
     data: { name: 'table' },
     width: 480,
     height: { step: 20 },
-    mark: 'bar',
+    transform: [{ calculate: "datum.covered ? 'covered' : 'missed (no session)'", as: 'coverage' }],
     encoding: {
-      y: { field: 'topic', type: 'nominal', title: 'Topic', sort: '-x' },
-      x: {
-        field: 'sessionCount',
-        type: 'quantitative',
-        title: 'Sessions covering the topic (count)',
-        axis: { tickMinStep: 1 },
+      y: {
+        field: 'topic',
+        type: 'nominal',
+        title: 'Topic',
+        sort: { field: 'sessionCount', op: 'max', order: 'descending' },
       },
       color: {
-        field: 'covered',
+        field: 'coverage',
         type: 'nominal',
-        title: 'Covered',
-        scale: { domain: [true, false], range: ['#4c78a8', '#e45756'] },
+        title: 'Coverage by the track',
+        scale: { domain: ['covered', 'missed (no session)'], range: ['#4c78a8', '#e45756'] },
       },
+      tooltip: [
+        { field: 'topic', type: 'nominal', title: 'Topic' },
+        { field: 'category', type: 'nominal', title: 'Category' },
+        { field: 'sessionCount', type: 'quantitative', title: 'Sessions' },
+        { field: 'sessions', type: 'nominal', title: 'Session titles' },
+      ],
     },
+    layer: [
+      {
+        mark: 'bar',
+        encoding: {
+          x: {
+            field: 'sessionCount',
+            type: 'quantitative',
+            title: 'Sessions covering the topic (count)',
+            axis: { tickMinStep: 1 },
+          },
+        },
+      },
+      {
+        // A missed topic has no bar to draw: a marker and the word "missed" at zero say so.
+        transform: [{ filter: '!datum.covered' }],
+        mark: { type: 'point', shape: 'cross', filled: true, size: 70 },
+        encoding: { x: { datum: 0, type: 'quantitative' } },
+      },
+      {
+        transform: [{ filter: '!datum.covered' }],
+        mark: { type: 'text', align: 'left', dx: 8, fontSize: 10 },
+        encoding: { x: { datum: 0, type: 'quantitative' }, text: { value: 'missed' } },
+      },
+    ],
   }),
 };

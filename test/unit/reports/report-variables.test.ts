@@ -1,68 +1,118 @@
-import { describeVariable, parseVariables, ReportRequestError } from '../../../src/reports/report-variables';
+import {
+  describeVariable,
+  effectiveVariables,
+  parseVariables,
+  ReportRequestError,
+  reportVariables,
+} from '../../../src/reports/report-variables';
 import type { ReportDefinition } from '../../../src/reports/report.types';
+import { REPORTS } from '../../../src/reports/definitions/index';
 
 const definition: ReportDefinition = {
   name: 'example',
   title: 'Example',
   description: '',
   source: 'tests',
-  document: 'query Example { __typename }',
-  variables: [
-    { name: 'asOf', kind: 'date', default: '2007-08-07', description: '' },
-    { name: 'from', kind: 'month', default: '2007-01', description: '' },
-    { name: 'first', kind: 'int', default: 10, description: '' },
-    { name: 'confidence', kind: 'float', default: 0.95, description: '' },
-    { name: 'open', kind: 'boolean', default: true, description: '' },
-    {
-      name: 'groupBy',
-      kind: 'enum',
-      choices: ['VENDOR', 'LICENSE_KIND'],
-      default: 'VENDOR',
-      description: '',
-    },
-    { name: 'guests', kind: 'string', list: true, default: ['rhel-5'], description: '' },
-  ],
+  document: /* GraphQL */ `
+    query Example(
+      $asOf: LocalDate = "2007-08-07"
+      $first: Int = 10
+      $confidence: Float! = 0.95
+      $open: Boolean = true
+      $groupBy: LicensingGroupBy! = VENDOR
+      $guests: [String!]! = ["rhel-5"]
+      $host: String
+    ) {
+      __typename
+    }
+  `,
+  variableDescriptions: { asOf: 'The date.' },
   rows: () => [],
   chart: () => ({ data: { name: 'table' }, mark: 'bar' }),
 };
 
-function failure(raw: Record<string, string | string[]>): ReportRequestError {
-  try {
-    parseVariables(definition, raw);
-  } catch (error) {
-    if (error instanceof ReportRequestError) return error;
-    throw error;
-  }
-  throw new Error('expected a ReportRequestError');
-}
+describe('reportVariables', () => {
+  it('reads names, types, lists and defaults from the document, descriptions from the definition', () => {
+    expect(reportVariables(definition)).toEqual([
+      {
+        name: 'asOf',
+        type: 'LocalDate',
+        namedType: 'LocalDate',
+        list: false,
+        default: '2007-08-07',
+        description: 'The date.',
+      },
+      { name: 'first', type: 'Int', namedType: 'Int', list: false, default: 10, description: '' },
+      { name: 'confidence', type: 'Float!', namedType: 'Float', list: false, default: 0.95, description: '' },
+      { name: 'open', type: 'Boolean', namedType: 'Boolean', list: false, default: true, description: '' },
+      {
+        name: 'groupBy',
+        type: 'LicensingGroupBy!',
+        namedType: 'LicensingGroupBy',
+        list: false,
+        default: 'VENDOR',
+        description: '',
+      },
+      {
+        name: 'guests',
+        type: '[String!]!',
+        namedType: 'String',
+        list: true,
+        default: ['rhel-5'],
+        description: '',
+      },
+      { name: 'host', type: 'String', namedType: 'String', list: false, default: null, description: '' },
+    ]);
+    expect(reportVariables(definition).map(describeVariable)).toEqual([
+      'asOf: LocalDate = 2007-08-07',
+      'first: Int = 10',
+      'confidence: Float! = 0.95',
+      'open: Boolean = true',
+      'groupBy: LicensingGroupBy! = VENDOR',
+      'guests: [String!]! = rhel-5',
+      'host: String',
+    ]);
+  });
+
+  it.each(REPORTS.map((d) => [d.name, d] as const))(
+    'report %s describes exactly its document’s variables, and each has a default or is nullable',
+    (_name, report) => {
+      const variables = reportVariables(report);
+      expect(Object.keys(report.variableDescriptions).sort()).toEqual(variables.map((v) => v.name).sort());
+      for (const v of variables) {
+        expect(v.description).not.toBe('');
+        expect(v.default !== null || !v.type.endsWith('!')).toBe(true);
+      }
+    },
+  );
+});
 
 describe('parseVariables', () => {
-  it('uses every default when nothing is given', () => {
-    expect(parseVariables(definition, {})).toEqual({
+  it('leaves out what is not given, so that the document’s defaults apply', () => {
+    expect(parseVariables(definition, {})).toEqual({});
+    expect(effectiveVariables(definition, { first: 3 })).toEqual({
       asOf: '2007-08-07',
-      from: '2007-01',
-      first: 10,
+      first: 3,
       confidence: 0.95,
       open: true,
       groupBy: 'VENDOR',
       guests: ['rhel-5'],
+      host: null,
     });
   });
 
-  it('parses each kind from text; enums in any case; lists from commas and repeats', () => {
+  it('turns text into the JSON each type expects; lists from commas and repeats', () => {
     expect(
       parseVariables(definition, {
         asOf: '2010-01-01',
-        from: '2008-02',
         first: '-3',
         confidence: '1e-1',
         open: 'false',
-        groupBy: 'license_kind',
+        groupBy: 'LICENSE_KIND',
         guests: ['a,b', 'c'],
       }),
     ).toEqual({
       asOf: '2010-01-01',
-      from: '2008-02',
       first: -3,
       confidence: 0.1,
       open: false,
@@ -71,42 +121,28 @@ describe('parseVariables', () => {
     });
   });
 
-  it.each([
-    [
-      { nope: '1' },
-      'Unknown variable "nope" for report "example"; valid variables: asOf, from, first, confidence, open, groupBy, guests.',
-    ],
-    [
-      { asOf: '2010-1-1' },
-      'Variable "asOf" of report "example" must be a date (YYYY-MM-DD), got "2010-1-1".',
-    ],
-    [{ from: '2008' }, 'Variable "from" of report "example" must be a month (YYYY-MM), got "2008".'],
-    [{ first: '1.5' }, 'Variable "first" of report "example" must be an integer, got "1.5".'],
-    [{ confidence: '95%' }, 'Variable "confidence" of report "example" must be a number, got "95%".'],
-    [{ open: 'yes' }, 'Variable "open" of report "example" must be true or false, got "yes".'],
-    [
-      { groupBy: 'TOPIC' },
-      'Variable "groupBy" of report "example" must be one of VENDOR, LICENSE_KIND, got "TOPIC".',
-    ],
-    [{ asOf: ['2007-01-01', '2008-01-01'] }, 'Variable "asOf" of report "example" takes one value, got 2.'],
-    [{ guests: 'a,,b' }, 'Variable "guests" of report "example" must be a non-empty string, got "".'],
-  ])('refuses %j with a one-line 400', (raw, message) => {
-    const error = failure(raw);
-    expect(error.status).toBe(400);
-    expect(error.message).toBe(message);
+  it('passes what does not fit its type on as text, for graphql-js to refuse in its own words', () => {
+    expect(
+      parseVariables(definition, {
+        first: '1.5',
+        confidence: '95%',
+        open: 'yes',
+        asOf: ['2007-01-01', '2008-01-01'],
+      }),
+    ).toEqual({ first: '1.5', confidence: '95%', open: 'yes', asOf: ['2007-01-01', '2008-01-01'] });
   });
-});
 
-describe('describeVariable', () => {
-  it('writes name, type (choices for enums, [] for lists) and default', () => {
-    expect(definition.variables.map(describeVariable)).toEqual([
-      'asOf: date = 2007-08-07',
-      'from: month = 2007-01',
-      'first: int = 10',
-      'confidence: float = 0.95',
-      'open: boolean = true',
-      'groupBy: VENDOR|LICENSE_KIND = VENDOR',
-      'guests: string[] = rhel-5',
-    ]);
+  it('refuses an unknown name with a one-line 400 listing the variables', () => {
+    let error: unknown;
+    try {
+      parseVariables(definition, { nope: '1' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ReportRequestError);
+    expect((error as ReportRequestError).status).toBe(400);
+    expect((error as ReportRequestError).message).toBe(
+      'Unknown variable "nope" for report "example"; valid variables: asOf, first, confidence, open, groupBy, guests, host.',
+    );
   });
 });

@@ -59,8 +59,8 @@ describe('CSV and Markdown', () => {
     title: 'Example',
     description: 'An example.',
     source: 'tests',
-    variables: [],
     document: '',
+    variableDescriptions: {},
     rows: () => [],
     chart: () => ({ data: { name: 'table' }, mark: 'bar' }),
   };
@@ -81,7 +81,7 @@ describe('CSV and Markdown', () => {
     ]);
   });
 
-  it('Markdown escapes pipes and line breaks inside cells', () => {
+  it('Markdown escapes pipes and line breaks inside cells and rounds numbers (CSV keeps them in full)', () => {
     expect(toMarkdown(result)).toBe(
       [
         '# Example',
@@ -92,7 +92,7 @@ describe('CSV and Markdown', () => {
         '',
         '| text | n | big | yes | none |',
         '| --- | --- | --- | --- | --- |',
-        '| a "quoted", \\| piped line | 0.30000000000000004 | 1e+21 | true |  |',
+        '| a "quoted", \\| piped line | 0.3 | 1e+21 | true |  |',
         '',
       ].join('\n'),
     );
