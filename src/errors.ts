@@ -30,7 +30,7 @@ export class BadUserInputError extends ClientError {
   constructor(
     message: string,
     argumentName?: string,
-    extensions: { limit?: LimitInfo; http?: { status: number } } = {},
+    extensions: { limit?: LimitInfo; http?: { status: number }; row?: number; field?: string } = {},
   ) {
     super(message, 'BAD_USER_INPUT', { ...(argumentName ? { argumentName } : {}), ...extensions });
   }
