@@ -18,6 +18,7 @@ import { ConferenceService } from './conference/conference.service';
 import { SessionService } from './conference/session.service';
 import { TrackCoverageService } from './conference/track-coverage.service';
 import { StartupError } from './errors';
+import { argumentCheckPlugin } from './graphql/argument-check.plugin';
 import { createFormatError } from './graphql/format-error';
 import { costLimitPlugin, limitRules, PARSE_OPTIONS } from './graphql/limits';
 import { ApiKeyService } from './auth/api-key.service';
@@ -183,6 +184,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         metricsPlugin(metrics),
         readYourWritesPlugin(),
         costLimitPlugin(),
+        argumentCheckPlugin(),
       ],
     });
     await apollo.start();

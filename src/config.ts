@@ -9,9 +9,24 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** Numeric variables are read as written: one with spaces around it is refused, not trimmed into a number. */
+const NUMERIC_VARIABLES = new Set<string>();
+
+/** Decimal digits only: no sign, spaces, hex (`0x10`), exponent (`1e3`), separators or fraction. */
+const DIGITS = /^[0-9]{1,15}$/;
+
+/**
+ * The one number parser of every numeric variable: the value as written must be decimal digits, within
+ * [min, max]. `" "`, `"0x10"`, `"1e3"` and `"+5"` are refused alike (JavaScript's `Number()` would take them).
+ */
 const wholeNumber = (what: string, min: number, max: number) => {
+  NUMERIC_VARIABLES.add(what);
   const message = `${what} must be a whole number from ${min} to ${max}`;
-  return z.coerce.number({ message }).int(message).min(min, message).max(max, message);
+  return z
+    .string()
+    .regex(DIGITS, message)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, message);
 };
 
 const bool = (what: string) =>
@@ -149,22 +164,30 @@ export interface Config {
 }
 
 /**
- * Reads, validates and freezes the configuration. The only reader of `process.env` in the project.
- * @throws ConfigError naming the first bad variable and what to set instead.
+ * Reads, validates and freezes the configuration. The only reader of `process.env` in the project. Unset or
+ * empty variables take their defaults; numbers are read by one strict parser ({@link wholeNumber}).
+ * @throws ConfigError naming every bad variable (in the order of the schema) and what to set instead.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const input: Record<string, string | undefined> = {};
   for (const key of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) {
     const raw = env[key];
-    input[key] = raw === undefined || raw === '' ? DEFAULTS[key] : raw.trim();
+    input[key] =
+      raw === undefined || raw === '' ? DEFAULTS[key] : NUMERIC_VARIABLES.has(key) ? raw : raw.trim();
   }
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const key = String(issue.path[0]);
-    // Echo the bad value, except where it may hold a password.
-    const got = key.startsWith('DATABASE_') ? '' : ` (got "${input[key]}")`;
-    throw new ConfigError(`Invalid configuration: ${issue.message}${got}.`);
+    const seen = new Set<string>();
+    const problems = parsed.error.issues.flatMap((issue) => {
+      const key = String(issue.path[0]);
+      // One problem per variable (a number that is not digits is not also out of range).
+      if (seen.has(key) && !key.startsWith('DATABASE_REPLICA')) return [];
+      seen.add(key);
+      // Echo the bad value, except where it may hold a password.
+      const got = key.startsWith('DATABASE_') ? '' : ` (got "${input[key]}")`;
+      return [`${issue.message}${got}`];
+    });
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}.`);
   }
   const v = parsed.data;
   return Object.freeze({

@@ -27,7 +27,11 @@ abstract class ClientError extends GraphQLError {
 
 /** The request's input is wrong; `argumentName` names the offending argument. */
 export class BadUserInputError extends ClientError {
-  constructor(message: string, argumentName?: string, extensions: { limit?: LimitInfo } = {}) {
+  constructor(
+    message: string,
+    argumentName?: string,
+    extensions: { limit?: LimitInfo; http?: { status: number }; row?: number; field?: string } = {},
+  ) {
     super(message, 'BAD_USER_INPUT', { ...(argumentName ? { argumentName } : {}), ...extensions });
   }
 }

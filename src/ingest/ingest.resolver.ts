@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { auditedWrite } from '../audit/audited-write';
 import { requireRole } from '../auth/viewer';
 import type { BenchmarkCatalogService } from '../benchmarks/benchmark.service';
 import type { Context } from '../context';
 import { BadUserInputError } from '../errors';
 import { required } from '../shared/resolving';
-import type { IngestService } from './ingest.service';
+import { deleteRunAudited, type IngestService } from './ingest.service';
 import {
+  DeletedBenchmarkRun,
   IngestMeasurementsInput,
   IngestMeasurementsResult,
   SimulateBenchmarksInput,
@@ -54,6 +55,20 @@ export class IngestResolver {
       'batch',
     );
     return { ...outcome, run };
+  }
+
+  @Mutation(() => DeletedBenchmarkRun, {
+    description:
+      'Deletes a benchmark run with its measurements and rollups in one audited transaction: every statistic ' +
+      'stops counting it at once. Needs the admin role.',
+  })
+  async deleteBenchmarkRun(
+    @Arg('id', () => Int, { description: 'The run’s id (BenchmarkRun.id).' }) id: number,
+    @Ctx() ctx: Context,
+  ): Promise<DeletedBenchmarkRun> {
+    const viewer = requireRole(ctx.viewer, 'admin', 'deleteBenchmarkRun');
+    if (id < 1) throw new BadUserInputError(`id must be a run id ≥ 1, got ${id}.`, 'id');
+    return deleteRunAudited(this.writer, { viewer, requestId: ctx.requestId }, id);
   }
 
   @Mutation(() => SimulationJob, {

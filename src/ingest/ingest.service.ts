@@ -1,15 +1,26 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { auditedWrite, type WriteRequest } from '../audit/audited-write';
-import { BadUserInputError } from '../errors';
-import { copyLines, summarizeRunWindow } from '../simulator/runs/load-run';
+import type { RunKind } from '../benchmarks/benchmark.type';
+import { BadUserInputError, NotFoundError } from '../errors';
+import { copyLines, deleteRun, summarizeRunWindow } from '../simulator/runs/load-run';
 import { ROLLUP_COLUMNS, RollupAccumulator, SKETCH_COLUMNS } from '../simulator/runs/rows';
-import { parseBatch, type BatchFormat, type BatchRow } from './parse-batch';
+import { parseBatch, rowError, type BatchFormat, type BatchRow } from './parse-batch';
+import { valueBoundsOf } from './value-bounds';
 
 export interface IngestRequest {
   batchId: string;
   format: BatchFormat;
   data: string;
   label?: string | null;
+}
+
+/** A run as it was before {@link IngestService.deleteRun} removed it. */
+export interface DeletedRun {
+  runId: number;
+  kind: RunKind;
+  label: string;
+  /** Its measurements, all deleted with their rollups. */
+  rows: number;
 }
 
 export interface IngestOutcome {
@@ -64,6 +75,33 @@ export class IngestService {
   }
 }
 
+/**
+ * Deletes a run (simulated or ingested), its measurements and all four rollups in one audited transaction, so
+ * every statistic stops counting it at once. A batch id deleted this way may be loaded again.
+ * @throws NotFoundError naming `id` when there is no such run.
+ */
+export async function deleteRunAudited(
+  writer: { dataSource: DataSource; statementTimeoutMs: number },
+  req: WriteRequest,
+  runId: number,
+): Promise<DeletedRun> {
+  return auditedWrite(writer, req, { action: 'deleteBenchmarkRun', entity: 'benchmark_run' }, async (m) => {
+    // FOR UPDATE: a concurrent delete of the same run waits, then finds nothing.
+    const [before] = await m.query<{ id: number; kind: RunKind; label: string; row_count: string }[]>(
+      'SELECT * FROM benchmark_run WHERE id = $1 FOR UPDATE',
+      [runId],
+    );
+    if (!before) throw new NotFoundError(`There is no benchmark run ${runId}.`, 'id');
+    await deleteRun(m.queryRunner as QueryRunner, runId);
+    return {
+      entityId: runId,
+      before,
+      after: () => Promise.resolve(null),
+      result: { runId, kind: before.kind, label: before.label, rows: Number(before.row_count) },
+    };
+  });
+}
+
 /** Another request loaded the same batch while this one waited: rolls this transaction back, answers a retry. */
 class LoadedMeanwhile extends Error {
   constructor(readonly outcome: IngestOutcome) {
@@ -103,14 +141,22 @@ async function insertBatch(
     'scenario',
     rows.map((r) => r.scenario),
   );
-  const workloadIds = await idsOf(
+  const workloads = await workloadsOf(
     m,
-    'workload',
     rows.map((r) => r.workload),
   );
   rows.forEach((r, i) => {
     if (!scenarioIds.has(r.scenario)) unknown(i, 'scenario', r.scenario);
-    if (!workloadIds.has(r.workload)) unknown(i, 'workload', r.workload);
+    const workload = workloads.get(r.workload);
+    if (!workload) return unknown(i, 'workload', r.workload);
+    const { min, max } = valueBoundsOf(workload.unit);
+    if (r.value < min || r.value > max) {
+      throw rowError(
+        i + 1,
+        'value',
+        `value ${r.value} ${workload.unit} is outside the plausible range of ${r.workload}, ${min} to ${max} ${workload.unit}.`,
+      );
+    }
   });
   const [{ id: runId }] = await m.query<[{ id: number }]>(
     `INSERT INTO benchmark_run (kind, label, batch_id, batch_digest, row_count)
@@ -121,7 +167,7 @@ async function insertBatch(
     .map((r) => ({
       ...r,
       scenarioId: scenarioIds.get(r.scenario)!,
-      workloadId: workloadIds.get(r.workload)!,
+      workloadId: workloads.get(r.workload)!.id,
     }))
     .sort(
       (a, b) =>
@@ -161,12 +207,8 @@ async function insertBatch(
   return runId;
 }
 
-async function idsOf(
-  m: EntityManager,
-  table: 'scenario' | 'workload',
-  slugs: string[],
-): Promise<Map<string, number>> {
-  // `table` is one of two literals, never input.
+async function idsOf(m: EntityManager, table: 'scenario', slugs: string[]): Promise<Map<string, number>> {
+  // `table` is a literal, never input.
   const found = await m.query<{ slug: string; id: number }[]>(
     `SELECT slug, id FROM ${table} WHERE slug = ANY($1)`,
     [[...new Set(slugs)]],
@@ -174,9 +216,22 @@ async function idsOf(
   return new Map(found.map((f) => [f.slug, f.id]));
 }
 
-function unknown(index: number, field: string, slug: string): never {
-  throw new BadUserInputError(
-    `Row ${index + 1}: unknown ${field} "${slug}" (see the ${field === 'scenario' ? 'scenarios' : 'workloads'} query).`,
-    'input.data',
+/** The batch's workloads by slug, with the unit their values are bounded by. */
+async function workloadsOf(
+  m: EntityManager,
+  slugs: string[],
+): Promise<Map<string, { id: number; unit: string }>> {
+  const found = await m.query<{ slug: string; id: number; unit: string }[]>(
+    'SELECT slug, id, unit FROM workload WHERE slug = ANY($1)',
+    [[...new Set(slugs)]],
+  );
+  return new Map(found.map((f) => [f.slug, { id: f.id, unit: f.unit }]));
+}
+
+function unknown(index: number, field: 'scenario' | 'workload', slug: string): never {
+  throw rowError(
+    index + 1,
+    field,
+    `unknown ${field} "${slug}" (see the ${field === 'scenario' ? 'scenarios' : 'workloads'} query).`,
   );
 }

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { BenchmarkRun } from '../benchmarks/benchmark.type';
+import { BenchmarkRun, RunKindEnum, type RunKind } from '../benchmarks/benchmark.type';
 import { registerValuesEnum } from '../shared/enums';
 import { BATCH_FORMATS, CSV_COLUMNS, MAX_BATCH_ROWS, type BatchFormat } from './parse-batch';
 import { MAX_JOB_ROWS, type JobStatus } from './simulation-jobs';
@@ -51,6 +51,24 @@ export class IngestMeasurementsResult {
     description: 'False when the same batch had been loaded before (nothing was written).',
   })
   created!: boolean;
+}
+
+@ObjectType('DeletedBenchmarkRun', {
+  description:
+    'A benchmark run as it was when deleteBenchmarkRun removed it with its measurements and rollups.',
+})
+export class DeletedBenchmarkRun {
+  @Field(() => Int, { description: 'The id the run had.' })
+  runId!: number;
+
+  @Field(() => RunKindEnum, { description: 'Whether it was a simulation or an ingested batch.' })
+  kind!: RunKind;
+
+  @Field(() => String, { description: 'Its label.' })
+  label!: string;
+
+  @Field(() => Int, { description: 'How many measurements were deleted with it.' })
+  rows!: number;
 }
 
 @InputType('SimulateBenchmarksInput')

@@ -14,9 +14,9 @@ export interface BatchRow {
   readonly workload: string;
   /** ISO date of the measurement. */
   readonly measuredOn: string;
-  /** Repetition number within the (scenario, workload) of the batch, ≥ 0. */
+  /** Repetition number within the (scenario, workload) of the batch, 0 to 2^31 − 1 (an `integer` column). */
   readonly repetition: number;
-  /** The workload's metric in its unit, > 0. */
+  /** The workload's metric in its unit, > 0 (bounded by the unit's range when the workload is known). */
   readonly value: number;
 }
 
@@ -29,6 +29,14 @@ export const LAST_DAY = '2011-12-31';
 export const CSV_COLUMNS = ['scenario', 'workload', 'measured_on', 'repetition', 'value'] as const;
 
 const ARGUMENT = 'input.data';
+
+/** The largest repetition number: the column is a PostgreSQL `integer`. */
+export const MAX_REPETITION = 2_147_483_647;
+
+/** A row of the batch is wrong: names the row (1-based) and the field in the message and `extensions`. */
+export function rowError(row: number, field: string | null, message: string): BadUserInputError {
+  return new BadUserInputError(`Row ${row}: ${message}`, ARGUMENT, { row, ...(field ? { field } : {}) });
+}
 
 /**
  * Parses and checks a batch: every row must have a slug-like scenario and workload, a real date within the
@@ -53,9 +61,10 @@ export function parseBatch(format: BatchFormat, data: string): { rows: BatchRow[
   rows.forEach((r, i) => {
     const key = `${r.scenario}\u0000${r.workload}\u0000${r.repetition}`;
     if (seen.has(key)) {
-      throw new BadUserInputError(
-        `Row ${i + 1}: repetition ${r.repetition} of ${r.scenario} / ${r.workload} appears twice in the batch.`,
-        ARGUMENT,
+      throw rowError(
+        i + 1,
+        'repetition',
+        `repetition ${r.repetition} of ${r.scenario} / ${r.workload} appears twice in the batch.`,
       );
     }
     seen.add(key);
@@ -111,13 +120,13 @@ function parseCsv(data: string): Record<string, unknown>[] {
 const SLUG = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
 function checkRow(row: Record<string, unknown>, n: number): BatchRow {
-  const fail = (message: string): never => {
-    throw new BadUserInputError(`Row ${n}: ${message}`, ARGUMENT);
+  const fail = (field: keyof BatchRow, message: string): never => {
+    throw rowError(n, field, message);
   };
   const slug = (field: 'scenario' | 'workload'): string => {
     const v = row[field];
     if (typeof v !== 'string' || !SLUG.test(v.replace(/--/g, '-'))) {
-      return fail(`${field} must be a slug such as "cpu-bound", got ${JSON.stringify(v ?? null)}.`);
+      return fail(field, `${field} must be a slug such as "cpu-bound", got ${JSON.stringify(v ?? null)}.`);
     }
     return v;
   };
@@ -125,18 +134,30 @@ function checkRow(row: Record<string, unknown>, n: number): BatchRow {
   const workload = slug('workload');
   const measuredOn = row.measuredOn;
   if (typeof measuredOn !== 'string' || !isIsoDate(measuredOn)) {
-    return fail(`measuredOn must be a date "YYYY-MM-DD", got ${JSON.stringify(measuredOn ?? null)}.`);
+    return fail(
+      'measuredOn',
+      `measuredOn must be a date "YYYY-MM-DD", got ${JSON.stringify(measuredOn ?? null)}.`,
+    );
   }
   if (measuredOn < FIRST_DAY || measuredOn > LAST_DAY) {
-    return fail(`measuredOn ${measuredOn} is outside the stored period ${FIRST_DAY} to ${LAST_DAY}.`);
+    return fail(
+      'measuredOn',
+      `measuredOn ${measuredOn} is outside the stored period ${FIRST_DAY} to ${LAST_DAY}.`,
+    );
   }
   const repetition = row.repetition;
   if (typeof repetition !== 'number' || !Number.isSafeInteger(repetition) || repetition < 0) {
-    return fail(`repetition must be a whole number ≥ 0, got ${JSON.stringify(repetition ?? null)}.`);
+    return fail(
+      'repetition',
+      `repetition must be a whole number ≥ 0, got ${JSON.stringify(repetition ?? null)}.`,
+    );
+  }
+  if (repetition > MAX_REPETITION) {
+    return fail('repetition', `repetition must be at most ${MAX_REPETITION}, got ${repetition}.`);
   }
   const value = row.value;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    return fail(`value must be a finite number > 0, got ${JSON.stringify(value ?? null)}.`);
+    return fail('value', `value must be a finite number > 0, got ${JSON.stringify(value ?? null)}.`);
   }
   return { scenario, workload, measuredOn, repetition, value };
 }

@@ -19,11 +19,21 @@ export class NodeResolver {
 
   @Query(() => [Node], {
     nullable: 'items',
-    description: `Objects by global id (at most ${MAX_NODES}), in order.`,
+    description:
+      `Objects by global id (at most ${MAX_NODES}), in order; a malformed id gives null at its place, with an ` +
+      'error naming it, and leaves the others.',
   })
-  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(object | null)[]> {
+  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(object | Error | null)[]> {
     if (ids.length > MAX_NODES) throw new BadUserInputError(`ids may hold at most ${MAX_NODES} ids.`, 'ids');
-    return Promise.all(ids.map((id) => fetchNode(ctx, id, 'ids')));
+    // An Error as a list item is that item's error (graphql-js completes list items one by one).
+    return Promise.all(
+      ids.map((id, i) =>
+        fetchNode(ctx, id, `ids[${i}]`).catch((error: unknown) => {
+          if (error instanceof BadUserInputError) return error;
+          throw error;
+        }),
+      ),
+    );
   }
 }
 

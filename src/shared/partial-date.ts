@@ -1,3 +1,5 @@
+import { DATE_RANGE } from './scalars';
+
 /**
  * Dates known to a day, a month or a year ("late June 2008" is `2008-06` at month precision). Stored as the
  * first day of the period plus its precision; comparisons (`asOf`) use that first day.
@@ -22,6 +24,9 @@ export function parsePartialDate(value: string | null | undefined): PartialDate 
   const parsed = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
     throw new RangeError(`"${value}" is not a valid calendar date`);
+  }
+  if (date < DATE_RANGE.first || date > DATE_RANGE.last) {
+    throw new RangeError(`"${value}" is outside ${DATE_RANGE.first} to ${DATE_RANGE.last}`);
   }
   return { date, precision: d ? 'day' : mo ? 'month' : 'year' };
 }

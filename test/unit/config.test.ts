@@ -88,6 +88,46 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });
 
+  describe('one strict number parser for every numeric variable (defect 8)', () => {
+    it.each([
+      ['PORT', ' ', 0, 65535],
+      ['RATE_LIMIT_ANONYMOUS', ' ', 0, 1000000],
+      ['PORT', '0x10', 0, 65535],
+      ['DB_POOL_SIZE', '0x10', 1, 200],
+      ['MAX_REQUEST_BYTES', '1e4', 1024, 10485760],
+      ['SHUTDOWN_TIMEOUT_MS', '1e3', 0, 600000],
+      ['EMBEDDED_PG_PORT', ' 5432', 1, 65535],
+      ['RATE_LIMIT_KEY', '+5', 0, 1000000],
+      ['DB_STATEMENT_TIMEOUT_MS', '5_000', 100, 600000],
+    ])('%s=%j is refused, not read as another number', (key, value, min, max) => {
+      expect(() => loadConfig({ [key]: value })).toThrow(
+        new ConfigError(
+          `Invalid configuration: ${key} must be a whole number from ${min} to ${max} (got "${value}").`,
+        ),
+      );
+    });
+
+    it('reads plain decimal digits', () => {
+      expect(loadConfig({ PORT: '8080', RATE_LIMIT_ANONYMOUS: '0' })).toMatchObject({
+        port: 8080,
+        rateLimitAnonymous: 0,
+      });
+    });
+
+    it('reports every bad value at once, in the order of the settings', () => {
+      expect(() =>
+        loadConfig({ PORT: ' ', LOG_LEVEL: 'loud', DB_POOL_SIZE: '0x10', RATE_LIMIT_ANONYMOUS: '1e3' }),
+      ).toThrow(
+        new ConfigError(
+          'Invalid configuration: PORT must be a whole number from 0 to 65535 (got " "); ' +
+            'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud"); ' +
+            'DB_POOL_SIZE must be a whole number from 1 to 200 (got "0x10"); ' +
+            'RATE_LIMIT_ANONYMOUS must be a whole number from 0 to 1000000 (got "1e3").',
+        ),
+      );
+    });
+  });
+
   it('never echoes DATABASE_URL, which may hold a password', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://root:hunter2@db/x' })).toThrow(
       new ConfigError(
