@@ -31,10 +31,13 @@ async function counts(): Promise<Record<string, number>> {
 describe('a simulation process killed in the middle of its load', () => {
   it('leaves no row of its run behind (SIGKILL: no handler runs, the transaction dies with the connection)', async () => {
     const before = await counts();
-    const child = spawn(process.execPath, [CLI, '--rows', '3000000', '--seed', '4242'], {
+    // Large enough that the load is still streaming when the (non-TTY, every 5 s) progress line first shows rows:
+    // 3,000,000 rows could finish before that line, and the process then exited before it could be killed.
+    const child = spawn(process.execPath, [CLI, '--rows', '30000000', '--seed', '4242'], {
       env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -42,14 +45,14 @@ describe('a simulation process killed in the middle of its load', () => {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no progress in time: ${output}`)), 60_000);
       const check = setInterval(() => {
-        if (/\| [1-9][\d,]*\/3,000,000 rows/.test(output)) {
+        if (/\| [1-9][\d,]*\/30,000,000 rows/.test(output)) {
           clearInterval(check);
           clearTimeout(timer);
           resolve();
         }
       }, 50);
     });
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    expect(child.exitCode).toBeNull();
     child.kill('SIGKILL');
     await exited;
     // PostgreSQL notices the dropped connection and rolls the transaction back.
