@@ -174,24 +174,20 @@ describe('the statement checks', () => {
     expect(
       check(
         ...sequentially(
-          'DELETE FROM scenario s WHERE NOT EXISTS (SELECT 1 FROM measurement_rollup r WHERE r.scenario_id = s.id)',
+          'DELETE FROM scenario s WHERE NOT EXISTS (SELECT 1 FROM measurement r WHERE r.scenario_id = s.id)',
         ),
-        ...sequentially(
-          'DELETE FROM scenario s WHERE s.id NOT IN (SELECT scenario_id FROM measurement_rollup)',
-        ),
-        ...sequentially('DELETE FROM scenario s USING measurement_rollup r WHERE r.scenario_id = s.id'),
+        ...sequentially('DELETE FROM scenario s WHERE s.id NOT IN (SELECT scenario_id FROM measurement)'),
+        ...sequentially('DELETE FROM scenario s USING measurement r WHERE r.scenario_id = s.id'),
       ),
     ).toEqual([
-      '"DELETE FROM scenario s WHERE NOT EXISTS (SELECT 1 FROM measurement_rollup r WHERE r.scenario_id = s.id)": DELETE of reference table scenario has a correlated subquery over distributed table measurement_rollup.',
-      '"DELETE FROM scenario s USING measurement_rollup r WHERE r.scenario_id = s.id": DELETE of reference table scenario joins distributed table measurement_rollup.',
+      '"DELETE FROM scenario s WHERE NOT EXISTS (SELECT 1 FROM measurement r WHERE r.scenario_id = s.id)": DELETE of reference table scenario has a correlated subquery over distributed table measurement.',
+      '"DELETE FROM scenario s USING measurement r WHERE r.scenario_id = s.id": DELETE of reference table scenario joins distributed table measurement.',
     ]);
   });
 
   it('refuse an uncorrelated subquery over a distributed table in a write to a referenced table, in parallel mode', () => {
-    expect(
-      check('DELETE FROM scenario s WHERE s.id NOT IN (SELECT scenario_id FROM measurement_rollup)'),
-    ).toEqual([
-      '"DELETE FROM scenario s WHERE s.id NOT IN (SELECT scenario_id FROM measurement_rollup)": writes reference table scenario after a parallel statement on distributed table measurement_rollup in the same transaction (set citus.multi_shard_modify_mode to \'sequential\' first).',
+    expect(check('DELETE FROM scenario s WHERE s.id NOT IN (SELECT scenario_id FROM measurement)')).toEqual([
+      '"DELETE FROM scenario s WHERE s.id NOT IN (SELECT scenario_id FROM measurement)": writes reference table scenario after a parallel statement on distributed table measurement in the same transaction (set citus.multi_shard_modify_mode to \'sequential\' first).',
     ]);
   });
 

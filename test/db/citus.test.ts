@@ -23,13 +23,7 @@ afterAll(async () => {
   await db.drop();
 });
 
-const DISTRIBUTED = [
-  'measurement',
-  'measurement_rollup',
-  'measurement_rollup_total',
-  'measurement_sketch',
-  'measurement_sketch_total',
-];
+const DISTRIBUTED = ['measurement'];
 
 describe('the migrated schema on Citus', () => {
   it('has nothing Citus would refuse with these placements', () => {
@@ -48,43 +42,26 @@ describe('the migrated schema on Citus', () => {
     );
   });
 
-  it('gives the distributed tables unique keys that lead with scenario_id, no identity and no foreign key', () => {
+  it('gives the distributed tables no unique key, no identity and no foreign key; the rollups are reference tables', () => {
     const distributed = new Set([
       ...DISTRIBUTED,
       ...catalogue.relations.filter((r) => r.parent).map((r) => r.name),
     ]);
-    expect(catalogue.uniques.filter((u) => distributed.has(u.table))).toEqual([
-      {
-        table: 'measurement_rollup',
-        name: 'measurement_rollup_pkey',
-        columns: ['scenario_id', 'workload_id', 'month', 'run_id'],
-        exclusionOperators: [],
-      },
-      {
-        table: 'measurement_rollup_total',
-        name: 'measurement_rollup_total_pkey',
-        columns: ['scenario_id', 'workload_id', 'run_id'],
-        exclusionOperators: [],
-      },
-      {
-        table: 'measurement_sketch',
-        name: 'measurement_sketch_pkey',
-        columns: ['scenario_id', 'workload_id', 'month', 'run_id', 'bin'],
-        exclusionOperators: [],
-      },
-      {
-        table: 'measurement_sketch_total',
-        name: 'measurement_sketch_total_pkey',
-        columns: ['scenario_id', 'workload_id', 'run_id', 'bin'],
-        exclusionOperators: [],
-      },
-    ]);
+    expect(catalogue.uniques.filter((u) => distributed.has(u.table))).toEqual([]);
+    expect(
+      [
+        'measurement_rollup',
+        'measurement_sketch',
+        'measurement_rollup_total',
+        'measurement_sketch_total',
+      ].map((t) => CITUS_PLACEMENT[t].kind),
+    ).toEqual(['reference', 'reference', 'reference', 'reference']);
     expect(catalogue.columns.filter((c) => distributed.has(c.table) && c.identity)).toEqual([]);
     expect(
       catalogue.columns
         .filter((c) => distributed.has(c.table) && c.column === 'scenario_id')
         .map(({ type, notNull }) => ({ type, notNull })),
-    ).toEqual(Array.from({ length: 15 }, () => ({ type: 'integer', notNull: true })));
+    ).toEqual(Array.from({ length: 11 }, () => ({ type: 'integer', notNull: true })));
     expect(
       catalogue.foreignKeys.filter((fk) => distributed.has(fk.table) || distributed.has(fk.referencedTable)),
     ).toEqual([]);
@@ -124,23 +101,23 @@ describe('the Citus checks', () => {
     const uniques = [
       ...catalogue.uniques,
       {
-        table: 'measurement_rollup',
+        table: 'measurement',
         name: 'rollup_run_month',
         columns: ['run_id', 'month'],
         exclusionOperators: [],
       },
       { table: 'measurement_y2007', name: 'y2007_expr', columns: [null], exclusionOperators: [] },
       {
-        table: 'measurement_sketch',
+        table: 'measurement_y2008',
         name: 'sketch_excl',
         columns: ['scenario_id', 'bin'],
         exclusionOperators: ['<>', '='],
       },
     ];
     expect(withChanges({ uniques })).toEqual([
-      'rollup_run_month on measurement_rollup (run_id, month) must include scenario_id: Citus checks uniqueness shard by shard.',
+      'rollup_run_month on measurement (run_id, month) must include scenario_id: Citus checks uniqueness shard by shard.',
       'y2007_expr on measurement_y2007 (<expression>) must include scenario_id: Citus checks uniqueness shard by shard.',
-      'sketch_excl on measurement_sketch (scenario_id, bin) must include scenario_id with =: Citus checks uniqueness shard by shard.',
+      'sketch_excl on measurement_y2008 (scenario_id, bin) must include scenario_id with =: Citus checks uniqueness shard by shard.',
     ]);
   });
 
@@ -155,22 +132,22 @@ describe('the Citus checks', () => {
     });
     const foreignKeys = [
       ...catalogue.foreignKeys,
-      fk('scenario', ['id'], 'measurement_rollup_total', ['scenario_id']),
-      fk('measurement_sketch', ['run_id'], 'measurement_rollup', ['run_id']),
-      fk('measurement_sketch', ['scenario_id', 'run_id'], 'measurement_rollup', ['scenario_id', 'run_id']),
+      fk('scenario', ['id'], 'measurement', ['scenario_id']),
+      fk('measurement_y2008', ['run_id'], 'measurement', ['run_id']),
+      fk('measurement_y2009', ['scenario_id', 'run_id'], 'measurement', ['scenario_id', 'run_id']),
       fk('measurement_rollup', ['scenario_id'], 'scenario', ['id']),
       fk('audit_log', ['key_prefix'], 'vendor', ['slug']),
     ];
     expect(withChanges({ foreignKeys })).toEqual([
-      'Foreign key scenario_fk (scenario → measurement_rollup_total): a reference table cannot reference a distributed table.',
-      'Foreign key measurement_sketch_fk (measurement_sketch → measurement_rollup) must pair scenario_id with scenario_id: each shard checks only its own rows.',
+      'Foreign key scenario_fk (scenario → measurement): a reference table cannot reference a distributed table.',
+      'Foreign key measurement_y2008_fk (measurement_y2008 → measurement) must pair scenario_id with scenario_id: each shard checks only its own rows.',
       'Foreign key audit_log_fk (audit_log → vendor) links a coordinator-local table with a Citus table.',
     ]);
   });
 
   it('refuse triggers on Citus tables, int identity columns and a nullable key on distributed ones', () => {
     const columns = catalogue.columns.map((c) =>
-      c.table === 'measurement_sketch_total' && c.column === 'scenario_id' ? { ...c, notNull: false } : c,
+      c.table === 'measurement' && c.column === 'scenario_id' ? { ...c, notNull: false } : c,
     );
     expect(
       withChanges({
@@ -184,7 +161,7 @@ describe('the Citus checks', () => {
         ],
       }),
     ).toEqual([
-      'measurement_sketch_total.scenario_id must be NOT NULL: rows are routed by it.',
+      'measurement.scenario_id must be NOT NULL: rows are routed by it.',
       'measurement.id is an identity column of type integer: on a distributed table it must be bigint.',
       'Trigger vendor_touch on vendor: keep triggers off Citus (reference) tables.',
     ]);
@@ -208,13 +185,7 @@ describe('the db:citus script', () => {
         true,
       ]);
     }
-    expect(calls.slice(-5)).toEqual([
-      'measurement',
-      'measurement_rollup',
-      'measurement_sketch',
-      'measurement_rollup_total',
-      'measurement_sketch_total',
-    ]);
+    expect(calls.slice(-1)).toEqual(['measurement']);
   });
 
   it('runs on the migrated database (Citus functions stood in for) and leaves every foreign key as it was', async () => {
@@ -235,13 +206,7 @@ describe('the db:citus script', () => {
       expect(length).toBe(Object.values(CITUS_PLACEMENT).filter((p) => p.kind !== 'local').length);
       expect(
         await runner.query('SELECT call FROM citus_calls WHERE call LIKE $1 ORDER BY n', ['distributed%']),
-      ).toEqual([
-        { call: 'distributed measurement scenario_id default' },
-        { call: 'distributed measurement_rollup scenario_id measurement' },
-        { call: 'distributed measurement_sketch scenario_id measurement' },
-        { call: 'distributed measurement_rollup_total scenario_id measurement' },
-        { call: 'distributed measurement_sketch_total scenario_id measurement' },
-      ]);
+      ).toEqual([{ call: 'distributed measurement scenario_id default' }]);
       expect((await readCitusCatalogue(runner)).foreignKeys).toEqual(catalogue.foreignKeys);
     } finally {
       await runner.release();
