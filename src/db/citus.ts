@@ -184,6 +184,62 @@ export function citusScript(foreignKeys: readonly CatalogueForeignKey[]): string
   return lines.join('\n');
 }
 
+/** Where a database that Citus already holds stands against {@link CITUS_PLACEMENT}. */
+export interface CitusState {
+  /** Tables Citus holds as placed. */
+  readonly placed: readonly string[];
+  /** Tables with a Citus placement that Citus does not hold yet (added by a migration since `db:citus` ran). */
+  readonly missing: readonly string[];
+  /** Tables Citus holds otherwise than placed here. */
+  readonly misplaced: readonly { table: string; placed: CitusPlacement['kind']; held: string }[];
+}
+
+/** Compares what Citus holds (see `readCitusHoldings`) with the placements; null when it holds none of them. */
+export function citusState(held: ReadonlyMap<string, string>): CitusState | null {
+  const tables = Object.keys(CITUS_PLACEMENT)
+    .filter((t) => CITUS_PLACEMENT[t].kind !== 'local')
+    .sort();
+  if (!tables.some((t) => held.has(t))) return null;
+  const placed: string[] = [];
+  const missing: string[] = [];
+  const misplaced: { table: string; placed: CitusPlacement['kind']; held: string }[] = [];
+  for (const table of tables) {
+    const want = CITUS_PLACEMENT[table].kind;
+    const have = held.get(table);
+    if (have === undefined) missing.push(table);
+    else if (have === want) placed.push(table);
+    else misplaced.push({ table, placed: want, held: have });
+  }
+  return { placed, missing, misplaced };
+}
+
+/**
+ * The SQL that places only the given tables (ones a migration added after the database was distributed), in the
+ * order {@link citusScript} would: reference tables (referenced ones first), then distributed ones.
+ */
+export function citusFollowUpScript(
+  tables: readonly string[],
+  foreignKeys: readonly CatalogueForeignKey[],
+): string {
+  const wanted = new Set(tables);
+  const references = referenceOrder(foreignKeys).filter((t) => wanted.has(t));
+  const groups = distributedOrder().filter((d) => wanted.has(d.table));
+  return [
+    '-- virtlens on Citus: the tables added since the database was distributed (`npm run db:citus`).',
+    '\\set ON_ERROR_STOP on',
+    'BEGIN;',
+    "SET LOCAL citus.multi_shard_modify_mode TO 'sequential';",
+    ...references.map((t) => `SELECT create_reference_table('${ident(t)}');`),
+    ...groups.map(({ table, column, colocateWith }) =>
+      colocateWith
+        ? `SELECT create_distributed_table('${ident(table)}', '${column}', colocate_with => '${ident(colocateWith)}');`
+        : `SELECT create_distributed_table('${ident(table)}', '${column}');`,
+    ),
+    'COMMIT;',
+    '',
+  ].join('\n');
+}
+
 /** The placement of a table; throws for a table missing from {@link CITUS_PLACEMENT}. */
 export function placementOf(table: string): CitusPlacement {
   const placement = CITUS_PLACEMENT[table];

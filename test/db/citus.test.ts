@@ -1,5 +1,8 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { CITUS_PLACEMENT, citusScript } from '../../src/db/citus';
+import { PROJECT_ROOT } from '../../src/config';
+import { CITUS_PLACEMENT, citusFollowUpScript, citusScript } from '../../src/db/citus';
 import { citusProblems, readCitusCatalogue, type CitusCatalogue } from '../../src/db/citus-catalogue';
 import { createDataSource } from '../../src/db/data-source';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -211,5 +214,85 @@ describe('the db:citus script', () => {
     } finally {
       await runner.release();
     }
+  });
+});
+
+describe('db:citus on a database Citus already holds', () => {
+  const run = (url: string) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'src', 'cli', 'citus.js')], {
+        env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: url, LOG_LEVEL: 'silent' },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+  const placed = Object.keys(CITUS_PLACEMENT)
+    .filter((t) => CITUS_PLACEMENT[t].kind !== 'local')
+    .sort();
+
+  // Citus's catalogue stood in for: a pg_dist_partition table in a schema on the database's search path.
+  async function holds(rows: [string, 'h' | 'n'][]): Promise<void> {
+    await ds.query('DROP SCHEMA IF EXISTS citus_standin CASCADE');
+    await ds.query('CREATE SCHEMA citus_standin');
+    await ds.query(
+      'CREATE TABLE citus_standin.pg_dist_partition (logicalrelid regclass, partmethod "char", repmodel "char")',
+    );
+    await ds.query(
+      `INSERT INTO citus_standin.pg_dist_partition
+       SELECT t::regclass, m::"char", (CASE m WHEN 'n' THEN 't' ELSE 's' END)::"char" FROM unnest($1::text[], $2::text[]) AS x(t, m)`,
+      [rows.map((r) => r[0]), rows.map((r) => r[1])],
+    );
+    await ds.query(`ALTER DATABASE ${db.name} SET search_path = public, citus_standin`);
+  }
+  afterAll(async () => {
+    await ds.query(`ALTER DATABASE ${db.name} RESET search_path`);
+    await ds.query('DROP SCHEMA IF EXISTS citus_standin CASCADE');
+  });
+  const asPlaced = (t: string): [string, 'h' | 'n'] => [
+    t,
+    CITUS_PLACEMENT[t].kind === 'distributed' ? 'h' : 'n',
+  ];
+
+  it('prints the whole script on a database Citus does not hold', async () => {
+    const { code, stdout } = await run(db.url);
+    expect([code, stdout]).toEqual([0, citusScript(catalogue.foreignKeys)]);
+  });
+
+  it('says the database is distributed already, and prints nothing to run, when every table is placed', async () => {
+    await holds([...placed.map(asPlaced), ['measurement_y2007', 'h']]);
+    expect(await run(db.url)).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: expect.stringMatching(
+        new RegExp(
+          `is distributed already \\(${placed.length} tables as src/db/citus.ts places them\\): nothing to do\\.\\n$`,
+        ),
+      ) as string,
+    });
+  });
+
+  it('prints only the statements for tables added since, and refuses a table held otherwise than placed', async () => {
+    await holds(placed.filter((t) => t !== 'claim_source' && t !== 'claim_workload').map(asPlaced));
+    const added = await run(db.url);
+    expect([added.code, added.stderr.split('; ')[1]]).toEqual([
+      0,
+      'placing the 2 table(s) added since: claim_source, claim_workload.\n',
+    ]);
+    expect(added.stdout).toBe(citusFollowUpScript(['claim_source', 'claim_workload'], catalogue.foreignKeys));
+    expect(added.stdout.split('\n').filter((l) => l.startsWith('SELECT'))).toEqual([
+      "SELECT create_reference_table('claim_source');",
+      "SELECT create_reference_table('claim_workload');",
+    ]);
+
+    await holds(placed.map((t) => (t === 'measurement_rollup' ? [t, 'h'] : asPlaced(t))));
+    const misplaced = await run(db.url);
+    expect([misplaced.code, misplaced.stdout, misplaced.stderr.split('\n')[1]]).toEqual([
+      1,
+      '',
+      '  - measurement_rollup: distributed, placed reference',
+    ]);
   });
 });
