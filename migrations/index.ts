@@ -10,6 +10,8 @@ import { Claims1795621000000 } from './1795621000000-claims';
 import { SearchDocumentsWithClaims1795621000001 } from './1795621000001-search-documents-with-claims';
 import { IngestBatchDigest1795622011299 } from './1795622011299-ingest-batch-digest';
 import { TimeFidelity1796197741471 } from './1796197741471-time-fidelity';
+import { SearchDocumentsWithoutCteColumns1796198110532 } from './1796198110532-search-documents-without-cte-columns';
+import { CitusRollupsAsReferenceTables1796198464323 } from './1796198464323-citus-rollups-as-reference-tables';
 
 /** Every migration, in order. New migrations are appended here (no glob loading). */
 export const MIGRATIONS: Function[] = [
@@ -25,4 +27,6 @@ export const MIGRATIONS: Function[] = [
   SearchDocumentsWithClaims1795621000001,
   IngestBatchDigest1795622011299,
   TimeFidelity1796197741471,
+  SearchDocumentsWithoutCteColumns1796198110532,
+  CitusRollupsAsReferenceTables1796198464323,
 ];

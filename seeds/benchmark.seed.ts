@@ -92,11 +92,14 @@ export const benchmarkSeed: Seed = {
         testbedId: lookup(testbedIds, s.testbed, `scenario ${s.slug}: testbed`),
       })),
     );
-    // Scenarios no longer in the data go, unless another (non-default) run measured them.
+    // Scenarios no longer in the data go, unless another (non-default) run measured them. The measured ones are
+    // read first: on Citus a DELETE of a reference table may not be correlated with a distributed table.
+    const measured = await manager.query<{ id: number }[]>(
+      'SELECT DISTINCT scenario_id AS id FROM measurement_rollup_total',
+    );
     await manager.query(
-      `DELETE FROM scenario s WHERE NOT (s.slug = ANY($1::text[]))
-          AND NOT EXISTS (SELECT 1 FROM measurement_rollup r WHERE r.scenario_id = s.id)`,
-      [scenarios.map((s) => s.slug)],
+      'DELETE FROM scenario WHERE NOT (slug = ANY($1::text[])) AND NOT (id = ANY($2::int[]))',
+      [scenarios.map((s) => s.slug), measured.map((m) => m.id)],
     );
     const ids = [...scenarioIds.values()];
     await manager.query('DELETE FROM scenario_workload WHERE scenario_id = ANY($1::int[])', [ids]);

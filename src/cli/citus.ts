@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from '../config';
-import { citusScript } from '../db/citus';
-import { citusProblems, readCitusCatalogue } from '../db/citus-catalogue';
+import { citusFollowUpScript, citusScript, citusState } from '../db/citus';
+import { citusProblems, readCitusCatalogue, readCitusHoldings } from '../db/citus-catalogue';
 import { createDataSource } from '../db/data-source';
 import { describeUrl } from '../db/database';
 import { startScratchPostgres } from '../db/scratch-postgres';
@@ -12,7 +12,9 @@ import { StartupError } from '../errors';
  * Prints the SQL that distributes a migrated virtlens database on Citus (`npm run -s db:citus | psql …`), built
  * from the placements in src/db/citus.ts and the schema's foreign keys. With DATABASE_URL it reads that database
  * (the coordinator, migrated); without, a scratch PostgreSQL migrated for the command. Refuses, listing why,
- * when the schema has something Citus would reject or a migration is pending.
+ * when the schema has something Citus would reject or a migration is pending. On a database Citus already holds it
+ * says so and prints nothing (or only the statements for tables added since), instead of a script that would fail
+ * on the first table ("table … is already distributed").
  */
 async function main(): Promise<number> {
   const config = loadConfig();
@@ -35,7 +37,32 @@ async function main(): Promise<number> {
       for (const p of problems) console.error(`  - ${p}`);
       return 1;
     }
-    process.stdout.write(citusScript(catalogue.foreignKeys));
+    const state = citusState(await readCitusHoldings(ds));
+    if (!state) {
+      process.stdout.write(citusScript(catalogue.foreignKeys));
+      return 0;
+    }
+    const where = describeUrl(url);
+    if (state.misplaced.length) {
+      console.error(
+        `${where} is distributed already, but Citus holds some tables otherwise than src/db/citus.ts places them:`,
+      );
+      for (const m of state.misplaced) console.error(`  - ${m.table}: ${m.held}, placed ${m.placed}`);
+      console.error(
+        'Start the server on it once (its migrations move tables whose placement changed), then run again.',
+      );
+      return 1;
+    }
+    if (!state.missing.length) {
+      console.error(
+        `${where} is distributed already (${state.placed.length} tables as src/db/citus.ts places them): nothing to do.`,
+      );
+      return 0;
+    }
+    console.error(
+      `${where} is distributed already; placing the ${state.missing.length} table(s) added since: ${state.missing.join(', ')}.`,
+    );
+    process.stdout.write(citusFollowUpScript(state.missing, catalogue.foreignKeys));
     return 0;
   } finally {
     if (ds.isInitialized) await ds.destroy();

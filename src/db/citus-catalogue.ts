@@ -219,3 +219,27 @@ export function citusProblems(catalogue: CitusCatalogue): string[] {
   }
   return problems;
 }
+
+/** How Citus holds a table: hash-distributed, reference, or a Citus local table (on the coordinator only). */
+export type CitusHolding = 'distributed' | 'reference' | 'citus-local';
+
+/**
+ * The tables Citus holds on this database (from `pg_dist_partition`), by name; empty when Citus is not installed.
+ * Partitions are listed with their parent.
+ */
+export async function readCitusHoldings(db: Queryable): Promise<Map<string, CitusHolding>> {
+  const [{ present }] = await db.query<{ present: boolean }[]>(
+    `SELECT to_regclass('pg_dist_partition') IS NOT NULL AS present`,
+  );
+  if (!present) return new Map();
+  const rows = await db.query<{ table: string; method: string; model: string }[]>(
+    `SELECT logicalrelid::regclass::text AS table, partmethod::text AS method, repmodel::text AS model
+       FROM pg_dist_partition ORDER BY 1`,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.table,
+      r.method === 'h' ? 'distributed' : r.model === 't' ? 'reference' : 'citus-local',
+    ]),
+  );
+}

@@ -147,10 +147,14 @@ export const KEY_OBJECTS: Partial<Record<Dimension, { field: string; type: Knowl
     WORKLOAD: { field: 'workload', type: 'Workload', table: 'workload' },
   };
 
-/** Mean and sample standard deviation from summed rollup columns (null where undefined). */
-export const MEAN_SQL = 'sum(r.sum) / sum(r.count)';
+/**
+ * Mean and sample standard deviation from summed rollup columns (null where undefined). The sums are numeric
+ * (each float8 rounded to 15 digits, then added exactly): float8 addition depends on the order rows arrive in,
+ * which on Citus changes from run to run; exact sums give the same answer every time and on every placement.
+ */
+export const MEAN_SQL = '(sum(r.sum::numeric) / sum(r.count))::float8';
 export const STDDEV_SQL =
-  'CASE WHEN sum(r.count) > 1 THEN sqrt(greatest(0, (sum(r.sum_sq) - sum(r.sum) ^ 2 / sum(r.count)) / (sum(r.count) - 1))) END';
+  'CASE WHEN sum(r.count) > 1 THEN sqrt(greatest(0, (sum(r.sum_sq::numeric) - sum(r.sum::numeric) ^ 2 / sum(r.count)) / (sum(r.count) - 1)))::float8 END';
 
 const STAT_SQL: Record<Statistic, string> = {
   COUNT: 'sum(r.count)::float8',
@@ -258,7 +262,8 @@ export function speedupSql(
 }
 
 /** Pooled sums of a group (count, sum, sum of squares): what `comparison.ts` compares. */
-const POOLED_SQL = 'sum(r.count)::float8 AS count, sum(r.sum) AS sum, sum(r.sum_sq) AS "sumSq"';
+const POOLED_SQL =
+  'sum(r.count)::float8 AS count, sum(r.sum::numeric)::float8 AS sum, sum(r.sum_sq::numeric)::float8 AS "sumSq"';
 
 /**
  * Per non-native scenario and workload: its pooled sums and those of native runs on the same testbed,

@@ -36,7 +36,7 @@ export interface ScenarioStatsRow {
 
 const STATS = (table: string, monthFilter: string) => `
   WITH stats AS (
-    SELECT r.scenario_id, r.workload_id, sum(r.count)::float8 AS n, sum(r.sum) AS sum, sum(r.sum_sq) AS sum_sq,
+    SELECT r.scenario_id, r.workload_id, sum(r.count)::float8 AS n, sum(r.sum::numeric) AS sum, sum(r.sum_sq::numeric) AS sum_sq,
            bool_or(b.kind = 'simulated') AS simulated, bool_or(b.kind = 'ingested') AS ingested,
            coalesce(array_agg(DISTINCT b.model_version) FILTER (WHERE b.model_version IS NOT NULL), '{}') AS versions
       FROM ${table} r JOIN benchmark_run b ON b.id = r.run_id
@@ -53,8 +53,8 @@ const STATS = (table: string, monthFilter: string) => `
          o.family::text AS family,
          coalesce((SELECT array_agg(f.hardware_feature_id ORDER BY f.hardware_feature_id)
                      FROM scenario_hardware_feature f WHERE f.scenario_id = s.id), '{}') AS "featureIds",
-         w.higher_is_better AS "higherIsBetter", x.n, x.sum, x.sum_sq AS "sumSq",
-         nt.n AS "nativeN", nt.sum AS "nativeSum", nt.sum_sq AS "nativeSumSq",
+         w.higher_is_better AS "higherIsBetter", x.n, x.sum::float8 AS sum, x.sum_sq::float8 AS "sumSq",
+         nt.n AS "nativeN", nt.sum::float8 AS "nativeSum", nt.sum_sq::float8 AS "nativeSumSq",
          x.simulated, x.ingested, x.versions AS "modelVersions"
     FROM stats x
     JOIN scenario s ON s.id = x.scenario_id

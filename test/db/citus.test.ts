@@ -1,5 +1,8 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { CITUS_PLACEMENT, citusScript } from '../../src/db/citus';
+import { PROJECT_ROOT } from '../../src/config';
+import { CITUS_PLACEMENT, citusFollowUpScript, citusScript } from '../../src/db/citus';
 import { citusProblems, readCitusCatalogue, type CitusCatalogue } from '../../src/db/citus-catalogue';
 import { createDataSource } from '../../src/db/data-source';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -23,13 +26,7 @@ afterAll(async () => {
   await db.drop();
 });
 
-const DISTRIBUTED = [
-  'measurement',
-  'measurement_rollup',
-  'measurement_rollup_total',
-  'measurement_sketch',
-  'measurement_sketch_total',
-];
+const DISTRIBUTED = ['measurement'];
 
 describe('the migrated schema on Citus', () => {
   it('has nothing Citus would refuse with these placements', () => {
@@ -48,43 +45,26 @@ describe('the migrated schema on Citus', () => {
     );
   });
 
-  it('gives the distributed tables unique keys that lead with scenario_id, no identity and no foreign key', () => {
+  it('gives the distributed tables no unique key, no identity and no foreign key; the rollups are reference tables', () => {
     const distributed = new Set([
       ...DISTRIBUTED,
       ...catalogue.relations.filter((r) => r.parent).map((r) => r.name),
     ]);
-    expect(catalogue.uniques.filter((u) => distributed.has(u.table))).toEqual([
-      {
-        table: 'measurement_rollup',
-        name: 'measurement_rollup_pkey',
-        columns: ['scenario_id', 'workload_id', 'month', 'run_id'],
-        exclusionOperators: [],
-      },
-      {
-        table: 'measurement_rollup_total',
-        name: 'measurement_rollup_total_pkey',
-        columns: ['scenario_id', 'workload_id', 'run_id'],
-        exclusionOperators: [],
-      },
-      {
-        table: 'measurement_sketch',
-        name: 'measurement_sketch_pkey',
-        columns: ['scenario_id', 'workload_id', 'month', 'run_id', 'bin'],
-        exclusionOperators: [],
-      },
-      {
-        table: 'measurement_sketch_total',
-        name: 'measurement_sketch_total_pkey',
-        columns: ['scenario_id', 'workload_id', 'run_id', 'bin'],
-        exclusionOperators: [],
-      },
-    ]);
+    expect(catalogue.uniques.filter((u) => distributed.has(u.table))).toEqual([]);
+    expect(
+      [
+        'measurement_rollup',
+        'measurement_sketch',
+        'measurement_rollup_total',
+        'measurement_sketch_total',
+      ].map((t) => CITUS_PLACEMENT[t].kind),
+    ).toEqual(['reference', 'reference', 'reference', 'reference']);
     expect(catalogue.columns.filter((c) => distributed.has(c.table) && c.identity)).toEqual([]);
     expect(
       catalogue.columns
         .filter((c) => distributed.has(c.table) && c.column === 'scenario_id')
         .map(({ type, notNull }) => ({ type, notNull })),
-    ).toEqual(Array.from({ length: 15 }, () => ({ type: 'integer', notNull: true })));
+    ).toEqual(Array.from({ length: 11 }, () => ({ type: 'integer', notNull: true })));
     expect(
       catalogue.foreignKeys.filter((fk) => distributed.has(fk.table) || distributed.has(fk.referencedTable)),
     ).toEqual([]);
@@ -124,23 +104,23 @@ describe('the Citus checks', () => {
     const uniques = [
       ...catalogue.uniques,
       {
-        table: 'measurement_rollup',
+        table: 'measurement',
         name: 'rollup_run_month',
         columns: ['run_id', 'month'],
         exclusionOperators: [],
       },
       { table: 'measurement_y2007', name: 'y2007_expr', columns: [null], exclusionOperators: [] },
       {
-        table: 'measurement_sketch',
+        table: 'measurement_y2008',
         name: 'sketch_excl',
         columns: ['scenario_id', 'bin'],
         exclusionOperators: ['<>', '='],
       },
     ];
     expect(withChanges({ uniques })).toEqual([
-      'rollup_run_month on measurement_rollup (run_id, month) must include scenario_id: Citus checks uniqueness shard by shard.',
+      'rollup_run_month on measurement (run_id, month) must include scenario_id: Citus checks uniqueness shard by shard.',
       'y2007_expr on measurement_y2007 (<expression>) must include scenario_id: Citus checks uniqueness shard by shard.',
-      'sketch_excl on measurement_sketch (scenario_id, bin) must include scenario_id with =: Citus checks uniqueness shard by shard.',
+      'sketch_excl on measurement_y2008 (scenario_id, bin) must include scenario_id with =: Citus checks uniqueness shard by shard.',
     ]);
   });
 
@@ -155,22 +135,22 @@ describe('the Citus checks', () => {
     });
     const foreignKeys = [
       ...catalogue.foreignKeys,
-      fk('scenario', ['id'], 'measurement_rollup_total', ['scenario_id']),
-      fk('measurement_sketch', ['run_id'], 'measurement_rollup', ['run_id']),
-      fk('measurement_sketch', ['scenario_id', 'run_id'], 'measurement_rollup', ['scenario_id', 'run_id']),
+      fk('scenario', ['id'], 'measurement', ['scenario_id']),
+      fk('measurement_y2008', ['run_id'], 'measurement', ['run_id']),
+      fk('measurement_y2009', ['scenario_id', 'run_id'], 'measurement', ['scenario_id', 'run_id']),
       fk('measurement_rollup', ['scenario_id'], 'scenario', ['id']),
       fk('audit_log', ['key_prefix'], 'vendor', ['slug']),
     ];
     expect(withChanges({ foreignKeys })).toEqual([
-      'Foreign key scenario_fk (scenario → measurement_rollup_total): a reference table cannot reference a distributed table.',
-      'Foreign key measurement_sketch_fk (measurement_sketch → measurement_rollup) must pair scenario_id with scenario_id: each shard checks only its own rows.',
+      'Foreign key scenario_fk (scenario → measurement): a reference table cannot reference a distributed table.',
+      'Foreign key measurement_y2008_fk (measurement_y2008 → measurement) must pair scenario_id with scenario_id: each shard checks only its own rows.',
       'Foreign key audit_log_fk (audit_log → vendor) links a coordinator-local table with a Citus table.',
     ]);
   });
 
   it('refuse triggers on Citus tables, int identity columns and a nullable key on distributed ones', () => {
     const columns = catalogue.columns.map((c) =>
-      c.table === 'measurement_sketch_total' && c.column === 'scenario_id' ? { ...c, notNull: false } : c,
+      c.table === 'measurement' && c.column === 'scenario_id' ? { ...c, notNull: false } : c,
     );
     expect(
       withChanges({
@@ -184,7 +164,7 @@ describe('the Citus checks', () => {
         ],
       }),
     ).toEqual([
-      'measurement_sketch_total.scenario_id must be NOT NULL: rows are routed by it.',
+      'measurement.scenario_id must be NOT NULL: rows are routed by it.',
       'measurement.id is an identity column of type integer: on a distributed table it must be bigint.',
       'Trigger vendor_touch on vendor: keep triggers off Citus (reference) tables.',
     ]);
@@ -208,13 +188,7 @@ describe('the db:citus script', () => {
         true,
       ]);
     }
-    expect(calls.slice(-5)).toEqual([
-      'measurement',
-      'measurement_rollup',
-      'measurement_sketch',
-      'measurement_rollup_total',
-      'measurement_sketch_total',
-    ]);
+    expect(calls.slice(-1)).toEqual(['measurement']);
   });
 
   it('runs on the migrated database (Citus functions stood in for) and leaves every foreign key as it was', async () => {
@@ -235,16 +209,90 @@ describe('the db:citus script', () => {
       expect(length).toBe(Object.values(CITUS_PLACEMENT).filter((p) => p.kind !== 'local').length);
       expect(
         await runner.query('SELECT call FROM citus_calls WHERE call LIKE $1 ORDER BY n', ['distributed%']),
-      ).toEqual([
-        { call: 'distributed measurement scenario_id default' },
-        { call: 'distributed measurement_rollup scenario_id measurement' },
-        { call: 'distributed measurement_sketch scenario_id measurement' },
-        { call: 'distributed measurement_rollup_total scenario_id measurement' },
-        { call: 'distributed measurement_sketch_total scenario_id measurement' },
-      ]);
+      ).toEqual([{ call: 'distributed measurement scenario_id default' }]);
       expect((await readCitusCatalogue(runner)).foreignKeys).toEqual(catalogue.foreignKeys);
     } finally {
       await runner.release();
     }
+  });
+});
+
+describe('db:citus on a database Citus already holds', () => {
+  const run = (url: string) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'src', 'cli', 'citus.js')], {
+        env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: url, LOG_LEVEL: 'silent' },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+  const placed = Object.keys(CITUS_PLACEMENT)
+    .filter((t) => CITUS_PLACEMENT[t].kind !== 'local')
+    .sort();
+
+  // Citus's catalogue stood in for: a pg_dist_partition table in a schema on the database's search path.
+  async function holds(rows: [string, 'h' | 'n'][]): Promise<void> {
+    await ds.query('DROP SCHEMA IF EXISTS citus_standin CASCADE');
+    await ds.query('CREATE SCHEMA citus_standin');
+    await ds.query(
+      'CREATE TABLE citus_standin.pg_dist_partition (logicalrelid regclass, partmethod "char", repmodel "char")',
+    );
+    await ds.query(
+      `INSERT INTO citus_standin.pg_dist_partition
+       SELECT t::regclass, m::"char", (CASE m WHEN 'n' THEN 't' ELSE 's' END)::"char" FROM unnest($1::text[], $2::text[]) AS x(t, m)`,
+      [rows.map((r) => r[0]), rows.map((r) => r[1])],
+    );
+    await ds.query(`ALTER DATABASE ${db.name} SET search_path = public, citus_standin`);
+  }
+  afterAll(async () => {
+    await ds.query(`ALTER DATABASE ${db.name} RESET search_path`);
+    await ds.query('DROP SCHEMA IF EXISTS citus_standin CASCADE');
+  });
+  const asPlaced = (t: string): [string, 'h' | 'n'] => [
+    t,
+    CITUS_PLACEMENT[t].kind === 'distributed' ? 'h' : 'n',
+  ];
+
+  it('prints the whole script on a database Citus does not hold', async () => {
+    const { code, stdout } = await run(db.url);
+    expect([code, stdout]).toEqual([0, citusScript(catalogue.foreignKeys)]);
+  });
+
+  it('says the database is distributed already, and prints nothing to run, when every table is placed', async () => {
+    await holds([...placed.map(asPlaced), ['measurement_y2007', 'h']]);
+    expect(await run(db.url)).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: expect.stringMatching(
+        new RegExp(
+          `is distributed already \\(${placed.length} tables as src/db/citus.ts places them\\): nothing to do\\.\\n$`,
+        ),
+      ) as string,
+    });
+  });
+
+  it('prints only the statements for tables added since, and refuses a table held otherwise than placed', async () => {
+    await holds(placed.filter((t) => t !== 'claim_source' && t !== 'claim_workload').map(asPlaced));
+    const added = await run(db.url);
+    expect([added.code, added.stderr.split('; ')[1]]).toEqual([
+      0,
+      'placing the 2 table(s) added since: claim_source, claim_workload.\n',
+    ]);
+    expect(added.stdout).toBe(citusFollowUpScript(['claim_source', 'claim_workload'], catalogue.foreignKeys));
+    expect(added.stdout.split('\n').filter((l) => l.startsWith('SELECT'))).toEqual([
+      "SELECT create_reference_table('claim_source');",
+      "SELECT create_reference_table('claim_workload');",
+    ]);
+
+    await holds(placed.map((t) => (t === 'measurement_rollup' ? [t, 'h'] : asPlaced(t))));
+    const misplaced = await run(db.url);
+    expect([misplaced.code, misplaced.stdout, misplaced.stderr.split('\n')[1]]).toEqual([
+      1,
+      '',
+      '  - measurement_rollup: distributed, placed reference',
+    ]);
   });
 });

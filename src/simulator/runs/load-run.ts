@@ -122,11 +122,15 @@ export async function loadSimulatedRun(
   };
 }
 
-/** Fills the whole-window rollups of a run from its month-grain rollups (not from raw rows). */
+/**
+ * Fills the whole-window rollups of a run from its month-grain rollups (not from raw rows). Sums are added as numeric
+ * (exact, so independent of the order the rows are read in, which on Citus varies), then stored as float8.
+ */
 export async function summarizeRunWindow(queryRunner: QueryRunner, runId: number): Promise<void> {
   await queryRunner.query(
     `INSERT INTO measurement_rollup_total (run_id, scenario_id, workload_id, count, sum, sum_sq, min, max)
-     SELECT run_id, scenario_id, workload_id, sum(count), sum(sum), sum(sum_sq), min(min), max(max)
+     SELECT run_id, scenario_id, workload_id, sum(count), sum(sum::numeric)::float8, sum(sum_sq::numeric)::float8,
+            min(min), max(max)
        FROM measurement_rollup WHERE run_id = $1 GROUP BY 1, 2, 3`,
     [runId],
   );
