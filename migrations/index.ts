@@ -9,6 +9,7 @@ import { ApiKeysAndAuditLog1795619000000 } from './1795619000000-api-keys-and-au
 import { Claims1795621000000 } from './1795621000000-claims';
 import { SearchDocumentsWithClaims1795621000001 } from './1795621000001-search-documents-with-claims';
 import { IngestBatchDigest1795622011299 } from './1795622011299-ingest-batch-digest';
+import { CalibrationTargetRelation1796198423473 } from './1796198423473-calibration-target-relation';
 
 /** Every migration, in order. New migrations are appended here (no glob loading). */
 export const MIGRATIONS: Function[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: Function[] = [
   Claims1795621000000,
   SearchDocumentsWithClaims1795621000001,
   IngestBatchDigest1795622011299,
+  CalibrationTargetRelation1796198423473,
 ];
