@@ -101,6 +101,9 @@ export class CrossValidationResult {
   @Field(() => String, { description: 'Slug of the source held out.' })
   source!: string;
 
+  @Field(() => String, { description: 'Area of the source’s targets (cpu, disk, network, …).' })
+  area!: string;
+
   @Field(() => Int, { description: 'Targets of the source the model expresses.' })
   targets!: number;
 
