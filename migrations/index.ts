@@ -11,6 +11,7 @@ import { SearchDocumentsWithClaims1795621000001 } from './1795621000001-search-d
 import { IngestBatchDigest1795622011299 } from './1795622011299-ingest-batch-digest';
 import { TimeFidelity1796197741471 } from './1796197741471-time-fidelity';
 import { SearchDocumentsWithoutCteColumns1796198110532 } from './1796198110532-search-documents-without-cte-columns';
+import { CalibrationTargetRelation1796198423473 } from './1796198423473-calibration-target-relation';
 import { CitusRollupsAsReferenceTables1796198464323 } from './1796198464323-citus-rollups-as-reference-tables';
 
 /** Every migration, in order. New migrations are appended here (no glob loading). */
@@ -28,5 +29,6 @@ export const MIGRATIONS: Function[] = [
   IngestBatchDigest1795622011299,
   TimeFidelity1796197741471,
   SearchDocumentsWithoutCteColumns1796198110532,
+  CalibrationTargetRelation1796198423473,
   CitusRollupsAsReferenceTables1796198464323,
 ];

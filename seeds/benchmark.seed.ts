@@ -232,7 +232,10 @@ export function expandFamilies(spec: ScenarioData): ExpandedScenario[] {
           mode: f.mode,
           systemKind: f.system.kind,
           paging: effective.kind === 'hvm' ? (effective.paging ?? null) : null,
-          devices: effective.kind === 'hvm' ? (effective.devices ?? null) : null,
+          devices:
+            effective.kind === 'hvm' || (effective.kind === 'bt' && effective.devices)
+              ? (effective.devices ?? null)
+              : null,
           release: f.release ?? null,
           guest: f.guest,
           driver: f.driver ?? null,
@@ -242,7 +245,9 @@ export function expandFamilies(spec: ScenarioData): ExpandedScenario[] {
           to: f.to,
           description:
             `Simulated from ${from} to ${f.to} on ${bed.description}; window: ${f.window}.` +
-            (scale === 1 ? '' : ` Modelled overhead over native scaled by ${scale} (an assumption).`),
+            (scale === 1
+              ? ''
+              : ` The VMM software's own work (not the hardware's) scaled by ${scale} (an assumption).`),
           workloads,
           features: used,
         },

@@ -1,11 +1,12 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { SourceEntity } from '../sources/source.entity';
 
 /**
- * A published benchmark figure the performance model is fitted to (Xen SOSP 2003, Adams & Agesen 2006): one
- * system's value on one benchmark, with the paper it comes from.
+ * A published benchmark figure the performance model is fitted to (Xen SOSP 2003, Adams & Agesen 2006, and the
+ * 2005–2010 I/O, emulation and consolidation figures): one system's value on one benchmark, with its source.
  */
 @Entity('calibration_target')
+@Check('CHK_calibration_target_relation', `"relation" IN ('eq', 'le', 'ge', 'unmodelled')`)
 export class CalibrationTargetEntity {
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
   id!: number;
@@ -43,4 +44,12 @@ export class CalibrationTargetEntity {
 
   @Column({ type: 'text', nullable: true })
   note!: string | null;
+
+  /** `eq` a value to match; `le`/`ge` a bound; `unmodelled` reported but not fitted. */
+  @Column({ type: 'text', default: 'eq' })
+  relation!: string;
+
+  /** cpu, disk, network, emulation, consolidation, hwassist or windows-pv. */
+  @Column({ type: 'text', default: 'cpu' })
+  area!: string;
 }

@@ -1,8 +1,9 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { required } from '../shared/resolving';
 import { Source } from '../sources/source.type';
 import type { SimulatorModelService } from './simulator-model.service';
+import { PerformancePrediction, PredictPerformanceInput } from './prediction.type';
 import { CalibrationResult, SimulatorModel } from './simulator-model.type';
 
 @Resolver()
@@ -15,6 +16,18 @@ export class SimulatorModelResolver {
   })
   simulatorModel(): Promise<SimulatorModel> {
     return this.service.model();
+  }
+
+  @Query(() => PerformancePrediction, {
+    description:
+      'The performance model’s prediction for any configuration the knowledge base allows, computed on request ' +
+      '(not read from stored runs); an impossible configuration is a BAD_USER_INPUT naming the field.',
+  })
+  predictPerformance(
+    @Arg('input', () => PredictPerformanceInput, { description: 'The configuration.' })
+    input: PredictPerformanceInput,
+  ): Promise<PerformancePrediction> {
+    return this.service.predict(input);
   }
 }
 

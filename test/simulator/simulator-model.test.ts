@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SEED_DATA_DIR } from '../../seeds/seed';
 import { calibrationReport, type CalibrationTarget } from '../../src/simulator/model/calibration';
-import { FROZEN_PARAMETERS } from '../../src/simulator/model/frozen-parameters';
+import { CROSS_VALIDATION } from '../../src/simulator/model/cross-validation';
+import { FROZEN_PARAMETERS, MODEL_VERSION } from '../../src/simulator/model/frozen-parameters';
+import { simulate, testbed } from '../../src/simulator/model/model';
+import { workload } from '../../src/simulator/model/workloads';
+import { systemFor } from '../../src/simulator/predict';
+import { toleranceOf } from '../../src/simulator/simulator-model.service';
 import { startTestServer, type TestServer } from '../support/server';
 
 let server: TestServer;
@@ -11,57 +16,138 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
+type Target = CalibrationTarget & { source: string; area?: string; unit: string; secondary: boolean };
+const read = (f: string): Target[] =>
+  JSON.parse(fs.readFileSync(path.join(SEED_DATA_DIR, f), 'utf8')) as Target[];
+
 describe('simulatorModel', () => {
   it('reports the frozen model and, for every stored target, the published value, the simulated one and the error', async () => {
     const res = await server.graphql<{ simulatorModel: any }>(`{ simulatorModel {
-      version targets targetsWithinTolerance maxAbsoluteError
+      version targets targetsModelled targetsWithinTolerance maxAbsoluteError
       parameters { name unit value prior fitted min max }
-      calibration { slug benchmark system published simulated relativeError withinTolerance source { slug } }
+      calibration { slug benchmark system area relation published simulated relativeError tolerance withinTolerance
+                    source { slug } }
+      crossValidation { source area targets meanAbsoluteError maxAbsoluteError }
     } }`);
     expect(res.body.errors).toBeUndefined();
     const model = res.body.data!.simulatorModel;
 
-    // Computed independently from the seed file, not from the database.
-    const targets = JSON.parse(
-      fs.readFileSync(path.join(SEED_DATA_DIR, 'calibration_targets.json'), 'utf8'),
-    ) as (CalibrationTarget & {
-      source: string;
-    })[];
-    const expected = calibrationReport(targets, FROZEN_PARAMETERS).sort((a, b) => (a.slug < b.slug ? -1 : 1));
-    const sources = new Map(targets.map((t) => [t.slug, t.source]));
-
-    expect(model.version).toBe('2007.1.0');
-    expect(model.targets).toBe(62);
-    expect(model.targetsWithinTolerance).toBe(56);
-    expect(model.maxAbsoluteError).toBeCloseTo(
-      Math.max(...expected.map((e) => Math.abs(e.relativeError))),
-      10,
-    );
-    expect(model.calibration).toEqual(
-      expected.map((e) => ({
-        ...e,
-        withinTolerance: Math.abs(e.relativeError) <= 0.05,
-        source: { slug: sources.get(e.slug) },
-      })),
-    );
-    expect(
-      model.calibration
-        .filter((c: { withinTolerance: boolean }) => !c.withinTolerance)
-        .map((c: { slug: string }) => c.slug)
-        .sort(),
-    ).toEqual(
-      [
-        'adams-agesen-2006-apache-ab-windows-bt',
-        'adams-agesen-2006-forkwait-bt',
-        'adams-agesen-2006-forkwait-vtx',
-        'adams-agesen-2006-passmark-2d-bt',
-        'xen-sosp-2003-ttcp-rx-mtu1500-vmware-ws-bt',
-        'xen-sosp-2003-ttcp-rx-mtu500-vmware-ws-bt',
-      ].sort(),
+    // Computed independently from the seed files, not from the database.
+    const targets = [...read('calibration_targets.json'), ...read('io_calibration_targets.json')];
+    const bySlug = new Map(targets.map((t) => [t.slug, t]));
+    const expected = calibrationReport(targets, FROZEN_PARAMETERS)
+      .sort((a, b) => (a.slug < b.slug ? -1 : 1))
+      .map((e) => {
+        const t = bySlug.get(e.slug)!;
+        const tolerance = toleranceOf(t.area ?? 'cpu');
+        return {
+          slug: e.slug,
+          benchmark: e.benchmark,
+          system: e.system,
+          area: t.area ?? 'cpu',
+          relation: e.relation,
+          published: e.published,
+          simulated: e.simulated,
+          relativeError: e.relativeError,
+          tolerance,
+          withinTolerance:
+            e.relativeError === null
+              ? null
+              : e.relation === 'eq'
+                ? Math.abs(e.relativeError) <= tolerance
+                : e.satisfied,
+          source: { slug: t.source },
+        };
+      });
+    expect(model.version).toBe(MODEL_VERSION);
+    expect(model.targets).toBe(131);
+    expect(model.targetsModelled).toBe(131 - 6);
+    expect(model.calibration).toEqual(expected);
+    expect(model.targetsWithinTolerance).toBe(expected.filter((e) => e.withinTolerance === true).length);
+    expect(model.crossValidation).toEqual(
+      Object.entries(CROSS_VALIDATION).map(([source, cv]) => ({ source, ...cv })),
     );
     for (const p of model.parameters) {
       expect(p.value).toBeGreaterThanOrEqual(p.min);
       expect(p.value).toBeLessThanOrEqual(p.max);
     }
+  });
+});
+
+describe('predictPerformance', () => {
+  const query = `query ($input: PredictPerformanceInput!) { predictPerformance(input: $input) {
+    value unit fractionOfNative nativeValue intervalLow intervalHigh limitedBy cpuSecondsPerUnit
+    backendCpuSecondsPerUnit responseSeconds breakdown { event cycles } system modelVersion } }`;
+  const predict = (input: Record<string, unknown>) =>
+    server.graphql<{ predictPerformance: any }>(query, { input });
+
+  it('computes the model’s answer on request: Xen 3.0.4 with VMDP on Windows Server 2003, disk reads', async () => {
+    const input = {
+      release: 'xen-3-0-4',
+      mode: 'HARDWARE_ASSISTED_PV_DRIVERS',
+      guest: 'windows-server-2003',
+      driverPackage: 'novell-vmdp',
+      testbed: 'core2-duo-2660',
+      workload: 'disk-io',
+      asOf: '2008-01-15',
+    };
+    const res = await predict(input);
+    expect(res.body.errors).toBeUndefined();
+    const p = res.body.data!.predictPerformance;
+    const config = systemFor('hardware_assisted_pv_drivers', 'xen', 'xen-3-0-4');
+    const bed = testbed('core2-duo-2660');
+    const sim = simulate(workload('disk-io'), config, bed, FROZEN_PARAMETERS, { vcpus: 1 });
+    const native = simulate(workload('disk-io'), { kind: 'native' }, bed, FROZEN_PARAMETERS, { vcpus: 1 });
+    expect(p.value).toBeCloseTo(sim.value, 9);
+    expect(p.nativeValue).toBeCloseTo(native.value, 9);
+    expect(p.fractionOfNative).toBeCloseTo(sim.relativeThroughput, 12);
+    expect(p.limitedBy).toBe(sim.limitedBy);
+    expect(p.cpuSecondsPerUnit).toBeCloseTo(sim.cpuSecondsPerUnit, 15);
+    expect(p.unit).toBe('MB/s');
+    expect(p.modelVersion).toBe(MODEL_VERSION);
+    expect(p.intervalLow).toBeLessThan(p.value);
+    expect(p.intervalHigh).toBeGreaterThan(p.value);
+    expect(p.breakdown.map((b: { event: string }) => b.event).sort()).toEqual(
+      Object.keys(sim.breakdown).sort(),
+    );
+    expect(JSON.parse(p.system)).toEqual(config);
+  });
+
+  it('answers PV drivers well ahead of the same release emulated on disk and network', async () => {
+    const base = { release: 'xen-3-0-4', guest: 'windows-server-2003', testbed: 'core2-duo-2660' };
+    for (const w of ['disk-io', 'net-rx']) {
+      const pv = await predict({ ...base, mode: 'HARDWARE_ASSISTED_PV_DRIVERS', workload: w });
+      const emu = await predict({ ...base, mode: 'HARDWARE_ASSISTED_EMULATED', workload: w });
+      expect(pv.body.data!.predictPerformance.value).toBeGreaterThan(emu.body.data!.predictPerformance.value);
+    }
+  });
+
+  it.each([
+    [{ testbed: 'dell-2650-xeon-2400' }, 'input.testbed'],
+    [{ testbed: 'cray-1' }, 'input.testbed'],
+    [{ workload: 'telepathy' }, 'input.workload'],
+    [{ guest: 'fedora' }, 'input.driverPackage'],
+    [{ driverPackage: 'no-such-drivers' }, 'input.driverPackage'],
+    [{ mode: 'HARDWARE_ASSISTED_EMULATED' }, 'input.driverPackage'],
+    [{ asOf: '2003-01-01' }, 'input.asOf'],
+    [{ release: 'xen-9' }, 'input.release'],
+    [{ mode: 'NATIVE' }, 'input.release'],
+    [{ vcpus: 64 }, 'input.vcpus'],
+    [{ vms: 0 }, 'input.vms'],
+  ])('refuses an impossible configuration %p naming %s', async (change, field) => {
+    const res = await predict({
+      release: 'xen-3-0-4',
+      mode: 'HARDWARE_ASSISTED_PV_DRIVERS',
+      guest: 'windows-server-2003',
+      driverPackage: 'novell-vmdp',
+      testbed: 'core2-duo-2660',
+      workload: 'disk-io',
+      asOf: '2008-01-15',
+      ...change,
+    });
+    expect(res.body.data).toBeNull();
+    expect(res.body.errors?.map((e: any) => [e.extensions?.code, e.extensions?.argumentName])).toEqual([
+      ['BAD_USER_INPUT', field],
+    ]);
   });
 });

@@ -3,12 +3,22 @@ import { simulate, testbed, eventCycles } from './model';
 import { param, priorParameters, type ModelParameters, type ParameterSpec } from './parameters';
 import { namedSystem, SYSTEM_PARAMETER_SPECS } from './systems';
 import { workload, WORKLOAD_PARAMETER_SPECS } from './workloads';
+import { CONSOLIDATION_PARAMETER_SPECS } from './consolidation';
+import { IO_TARGET_FUNCTIONS } from './io-targets';
 
-/** Every parameter of the model (systems, hardware, workload mixes), in a stable order. */
+/** Every parameter of the model (systems, hardware, consolidation, workload mixes), in a stable order. */
 export const PARAMETER_SPECS: readonly ParameterSpec[] = [
   ...SYSTEM_PARAMETER_SPECS,
+  ...CONSOLIDATION_PARAMETER_SPECS,
   ...WORKLOAD_PARAMETER_SPECS,
 ];
+
+/**
+ * How a published figure constrains the model: `eq` a value to match, `le`/`ge` a bound the simulated value
+ * must stay on the stated side of ("more than 50% lower", "saturates the link"), `unmodelled` a figure the model
+ * has no mechanism for (a bug, a benchmark suite): reported, never fitted.
+ */
+export type TargetRelation = 'eq' | 'le' | 'ge' | 'unmodelled';
 
 /** A published figure to fit (the shape of `seeds/data/calibration_targets.json` and the `calibration_target` table). */
 export interface CalibrationTarget {
@@ -17,6 +27,13 @@ export interface CalibrationTarget {
   readonly system: string;
   readonly value: number;
   readonly higherIsBetter: boolean;
+  readonly unit?: string;
+  /** Default `eq`. */
+  readonly relation?: TargetRelation;
+  /** A third-party transcription of the figure. */
+  readonly secondary?: boolean;
+  /** The source's slug (leave-one-source-out cross-validation groups by it). */
+  readonly source?: string;
 }
 
 /** How a published benchmark maps onto the model. */
@@ -114,8 +131,12 @@ export interface CalibrationRow {
   readonly benchmark: string;
   readonly system: string;
   readonly published: number;
-  readonly simulated: number;
-  readonly relativeError: number;
+  /** Null for an `unmodelled` target. */
+  readonly simulated: number | null;
+  readonly relativeError: number | null;
+  readonly relation: TargetRelation;
+  /** The simulated value is on the stated side of a bound (`le`/`ge`); for `eq` targets, |error| ≤ 15%. */
+  readonly satisfied: boolean | null;
 }
 
 /**
@@ -128,6 +149,8 @@ export function simulateTarget(
   all: readonly CalibrationTarget[],
   params: ModelParameters,
 ): number {
+  const io = IO_TARGET_FUNCTIONS[target.slug];
+  if (io) return io(params);
   const m = BENCHMARK_MAPPINGS[target.benchmark];
   if (!m) throw new Error(`No model mapping for benchmark "${target.benchmark}"`);
   if (m.kind === 'hardware') {
@@ -151,16 +174,27 @@ export function calibrationReport(
   params: ModelParameters,
 ): CalibrationRow[] {
   return targets.map((t) => {
-    const simulated = simulateTarget(t, targets, params);
+    const relation = t.relation ?? 'eq';
+    const simulated = relation === 'unmodelled' ? null : simulateTarget(t, targets, params);
+    const relativeError = simulated === null ? null : simulated / t.value - 1;
     return {
       slug: t.slug,
       benchmark: t.benchmark,
       system: t.system,
       published: t.value,
       simulated,
-      relativeError: simulated / t.value - 1,
+      relativeError,
+      relation,
+      satisfied: satisfied(relation, relativeError),
     };
   });
+}
+
+function satisfied(relation: TargetRelation, error: number | null): boolean | null {
+  if (error === null) return null;
+  if (relation === 'le') return error <= 1e-9;
+  if (relation === 'ge') return error >= -1e-9;
+  return Math.abs(error) <= 0.15;
 }
 
 /** Options of {@link fitParameters}. */
@@ -169,6 +203,8 @@ export interface FitOptions {
   readonly priorWeight?: number;
   /** Coordinate-descent sweeps at most; default 400. */
   readonly maxSweeps?: number;
+  /** Fit only these parameters (default: every fitted one); the others keep their start values. */
+  readonly only?: ReadonlySet<string>;
 }
 
 /**
@@ -176,9 +212,19 @@ export interface FitOptions {
  * macrobenchmark the mechanisms cannot explain must not drag a measured cost away from its measurement.
  */
 export function targetWeight(target: CalibrationTarget): number {
-  const m = BENCHMARK_MAPPINGS[target.benchmark];
-  return m && m.kind !== 'run' ? 10 : 1;
+  if ((target.relation ?? 'eq') === 'unmodelled') return 0;
+  const m = IO_TARGET_FUNCTIONS[target.slug] ? undefined : BENCHMARK_MAPPINGS[target.benchmark];
+  const direct = (m && m.kind !== 'run') || target.unit === 'cycles' ? 10 : 1;
+  // The 2003/2006 figures are secondary transcriptions too, but of the papers' own tables: full weight.
+  const secondary = target.secondary && IO_TARGET_FUNCTIONS[target.slug] ? 0.5 : 1;
+  return direct * secondary * (SINGLE_REPORTS.has(target.slug) ? 0.25 : 1);
 }
+
+/** Figures from one unexplained report (a single user's mailing-list post): a quarter of the weight. */
+const SINGLE_REPORTS = new Set([
+  'disk-xen2-image-vs-partition--file',
+  'disk-xen2-image-vs-partition--partition',
+]);
 
 /**
  * The fit's objective: Σ weight · ln(simulated / published)² over targets + priorWeight · Σ ln(θ / prior)² over fitted
@@ -192,9 +238,15 @@ export function calibrationLoss(
 ): number {
   let loss = 0;
   for (const t of targets) {
+    const weight = targetWeight(t);
+    if (weight === 0) continue;
     const s = simulateTarget(t, targets, params);
     if (!(s > 0)) return Number.POSITIVE_INFINITY;
-    loss += targetWeight(t) * Math.log(s / t.value) ** 2;
+    const e = Math.log(s / t.value);
+    const relation = t.relation ?? 'eq';
+    // A bound costs nothing on its stated side.
+    if ((relation === 'le' && e <= 0) || (relation === 'ge' && e >= 0)) continue;
+    loss += weight * e * e;
   }
   for (const s of PARAMETER_SPECS)
     if (s.fitted) loss += priorWeight * Math.log(param(params, s.name) / s.prior) ** 2;
@@ -212,7 +264,7 @@ export function fitParameters(
   options: FitOptions = {},
 ): ModelParameters {
   const weight = options.priorWeight ?? 1e-5;
-  const fitted = PARAMETER_SPECS.filter((s) => s.fitted);
+  const fitted = PARAMETER_SPECS.filter((s) => s.fitted && (!options.only || options.only.has(s.name)));
   const current: Record<string, number> = { ...start };
   for (const { name, min, max } of fitted) current[name] = Math.min(max, Math.max(min, current[name]));
   let best = calibrationLoss(targets, current, weight);

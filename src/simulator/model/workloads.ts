@@ -8,7 +8,8 @@ import { spec, type ParameterSpec } from './parameters';
  *   `userShare` of that second runs in user mode (the rest in the kernel). Run time scales with the slowdown.
  * - `packet`: the unit is one TCP segment of `mtu − 40` payload bytes (bulk transfer, ttcp-like); the rate is
  *   limited by the CPU path or by the wire, whichever is slower (the physics of a 1 Gb/s link).
- * - `disk`: the unit is one 64 KiB disk request; the rate is limited by the CPU path or by the disk.
+ * - `disk`: the unit is one disk request of `requestBytes`, `queueDepth` of them in flight; the CPU path lies in
+ *   series with the device time (see `simulate`).
  */
 export type WorkloadShape = 'cpu' | 'packet' | 'disk';
 
@@ -25,12 +26,18 @@ export interface Workload {
   readonly nativeValue: number;
   /** Direction of a packet workload. */
   readonly direction?: 'tx' | 'rx';
+  /** A disk workload's operation and access pattern. */
+  readonly operation?: 'read' | 'write';
+  readonly access?: 'sequential' | 'random';
   /** Run-to-run scatter of this workload (I/O and network runs scatter more than CPU-bound ones). */
   readonly noise: NoiseProfile;
   /** Event kinds per unit of work with their priors and whether calibration may fit them. */
-  readonly mix: ReadonlyArray<readonly [EventKind | 'userShare', number, boolean]>;
+  readonly mix: ReadonlyArray<readonly [EventKind | WorkloadKnob, number, boolean]>;
   readonly description: string;
 }
+
+/** Non-event parameters of a workload: user share (cpu), request size and queue depth (disk). */
+export type WorkloadKnob = 'userShare' | 'requestBytes' | 'queueDepth';
 
 const quiet: NoiseProfile = { cv: 0.004, outlierProbability: 0.002, outlierSlowdown: 0.05 };
 
@@ -241,36 +248,133 @@ export const WORKLOADS: readonly Workload[] = [
     slug: 'disk-io',
     name: 'Disk I/O (sequential 64 KiB reads)',
     shape: 'disk',
+    operation: 'read',
+    access: 'sequential',
     metric: 'bandwidth',
     unit: 'MB/s',
     higherIsBetter: true,
     nativeValue: 60,
     noise: { cv: 0.02, outlierProbability: 0.01, outlierSlowdown: 0.3 },
     mix: [
+      ['requestBytes', 65536, false],
+      ['queueDepth', 2, true],
       ['diskRequest', 1, false],
       ['interrupt', 1, false],
       ['syscall', 1, false],
       ['contextSwitch', 1, false],
     ],
     description:
-      'One request per 64 KiB from a 10k rpm disk; the CPU path only matters once it exceeds the disk.',
+      'dd-like streaming reads: read-ahead keeps about two 64 KiB requests in flight, each waiting for the device and the CPU path in turn.',
+  },
+  {
+    slug: 'disk-seq-write',
+    name: 'Disk I/O (sequential 64 KiB writes)',
+    shape: 'disk',
+    operation: 'write',
+    access: 'sequential',
+    metric: 'bandwidth',
+    unit: 'MB/s',
+    higherIsBetter: true,
+    nativeValue: 55,
+    noise: { cv: 0.025, outlierProbability: 0.01, outlierSlowdown: 0.3 },
+    mix: [
+      ['requestBytes', 65536, false],
+      ['queueDepth', 4, false],
+      ['diskRequest', 1, false],
+      ['interrupt', 1, false],
+      ['syscall', 1, false],
+      ['contextSwitch', 1, false],
+    ],
+    description:
+      'Streaming writes from write-back: more requests in flight than reads; host caches do not help.',
+  },
+  {
+    slug: 'disk-rand-read',
+    name: 'Disk I/O (random 4 KiB reads, Iometer-like)',
+    shape: 'disk',
+    operation: 'read',
+    access: 'random',
+    metric: 'throughput',
+    unit: 'IOPS',
+    higherIsBetter: true,
+    nativeValue: 150,
+    noise: { cv: 0.03, outlierProbability: 0.01, outlierSlowdown: 0.3 },
+    mix: [
+      ['requestBytes', 4096, false],
+      ['queueDepth', 16, false],
+      ['diskRequest', 1, false],
+      ['interrupt', 1, false],
+      ['syscall', 1, false],
+      ['contextSwitch', 1, false],
+    ],
+    description:
+      '16 outstanding 4 KiB reads at random offsets: seek-bound on a disk, CPU-bound on a fast array.',
+  },
+  {
+    slug: 'disk-rand-write',
+    name: 'Disk I/O (random 4 KiB writes)',
+    shape: 'disk',
+    operation: 'write',
+    access: 'random',
+    metric: 'throughput',
+    unit: 'IOPS',
+    higherIsBetter: true,
+    nativeValue: 150,
+    noise: { cv: 0.03, outlierProbability: 0.01, outlierSlowdown: 0.3 },
+    mix: [
+      ['requestBytes', 4096, false],
+      ['queueDepth', 16, false],
+      ['diskRequest', 1, false],
+      ['interrupt', 1, false],
+      ['syscall', 1, false],
+      ['contextSwitch', 1, false],
+    ],
+    description: '16 outstanding 4 KiB writes at random offsets (database-like).',
+  },
+  {
+    slug: 'linux-boot',
+    name: 'Linux boot and shutdown',
+    shape: 'cpu',
+    metric: 'elapsed time',
+    unit: 'seconds',
+    higherIsBetter: false,
+    nativeValue: 25,
+    noise: { cv: 0.02, outlierProbability: 0.01, outlierSlowdown: 0.1 },
+    mix: [
+      ['userShare', 0.3, false],
+      ['syscall', 30000, false],
+      ['pageFault', 40000, false],
+      ['pteUpdate', 80000, false],
+      ['contextSwitch', 3000, false],
+      ['interrupt', 2000, false],
+      ['portIo', 5000, true],
+      ['exception', 100, false],
+    ],
+    description: 'Kernel initialisation, device probing and init scripts: kernel-heavy, with port I/O.',
   },
 ];
 
-/** Disk service time per 64 KiB request (µs): 60 MB/s sequential on a 2003 10k rpm SCSI disk. */
-export const DISK_SERVICE_MICROS = 1092;
-/** Bytes per disk request of the `disk` shape. */
-export const DISK_REQUEST_BYTES = 65536;
+const KNOB_UNITS: Partial<Record<WorkloadKnob, string>> = {
+  userShare: 'fraction',
+  requestBytes: 'bytes',
+  queueDepth: 'requests',
+};
+const KNOB_TEXT: Partial<Record<WorkloadKnob, string>> = {
+  userShare: 'user-mode share of native CPU time',
+  requestBytes: 'bytes per request',
+  queueDepth: 'requests in flight',
+};
 
 /** Parameter specs of every workload mix. */
 export const WORKLOAD_PARAMETER_SPECS: readonly ParameterSpec[] = WORKLOADS.flatMap((w) =>
   w.mix.map(([event, prior, fitted]) =>
     spec(
       `wl.${w.slug}.${event}`,
-      event === 'userShare' ? 'fraction' : w.shape === 'cpu' ? 'events/s' : 'events/unit',
+      KNOB_UNITS[event as WorkloadKnob] ?? (w.shape === 'cpu' ? 'events/unit' : 'events/request'),
       prior,
       fitted,
-      `${w.name}: ${event === 'userShare' ? 'user-mode share of native CPU time' : `${event} per unit of work`}`,
+      `${w.name}: ${KNOB_TEXT[event as WorkloadKnob] ?? `${event} per unit of work`}`,
+      event === 'queueDepth' ? { min: 1, max: 64 } : {},
     ),
   ),
 );

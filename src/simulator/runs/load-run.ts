@@ -204,7 +204,9 @@ export async function readScenarioSpecs(queryRunner: QueryRunner): Promise<Scena
     const config: SystemConfig =
       r.systemKind === 'hvm'
         ? { kind: 'hvm', paging: r.paging ?? 'shadow', devices: r.devices ?? 'emulated' }
-        : { kind: r.systemKind };
+        : r.devices
+          ? { kind: r.systemKind, devices: r.devices }
+          : { kind: r.systemKind };
     return {
       id: r.id,
       slug: r.slug,

@@ -13,15 +13,16 @@ export interface RunIdentity {
 }
 
 /**
- * A cell's noise-free value: the model's steady state, with the scenario's overhead over native scaled by its
- * `overheadScale` (slowdown s becomes 1 + (s − 1)·scale).
+ * A cell's noise-free value: the model's steady state, with the scenario's `overheadScale` as the software
+ * maturity of its release (it scales the VMM's own work per mechanism, not hardware latencies or native costs).
  */
 export function cellBaseValue(cell: Cell, parameters: ModelParameters): number {
   const { workload, scenario } = cell;
-  const sim = simulate(workload, scenario.config, scenario.testbed, parameters);
-  if (scenario.overheadScale === 1) return sim.value;
-  const scaled = 1 + (sim.slowdown - 1) * scenario.overheadScale;
-  return workload.higherIsBetter ? (sim.value * sim.slowdown) / scaled : (sim.value * scaled) / sim.slowdown;
+  const config =
+    scenario.overheadScale === 1
+      ? scenario.config
+      : { ...scenario.config, softwareScale: scenario.overheadScale };
+  return simulate(workload, config, scenario.testbed, parameters).value;
 }
 
 /**
