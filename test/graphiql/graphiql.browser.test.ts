@@ -1,9 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { EXAMPLE_TABS } from '../../src/graphiql/examples';
 import { describeWithChromium, launchChromium, TEST_OUTPUT } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
+
+/**
+ * Waits until `expression` is true in the page. Polled from the test with `page.evaluate` (the DevTools protocol's
+ * own evaluation) rather than `page.waitForFunction`, whose polling `eval`s a string predicate inside the page and
+ * so is refused by the server's content security policy, which (rightly) has no 'unsafe-eval'.
+ */
+async function waitInPage(page: Page, expression: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 describeWithChromium('GraphiQL browser test')('GraphiQL in headless Chromium', () => {
   let server: TestServer;
@@ -51,11 +64,11 @@ describeWithChromium('GraphiQL browser test')('GraphiQL in headless Chromium', (
     // Run the first tab exactly as it opens: the answer is for its asOf, 2007-08-07, not for today.
     await page.locator('button.graphiql-execute-button').click();
     // Runs in the page. Monaco renders spaces as non-breaking spaces: compare without any white space.
-    await page.waitForFunction(
+    await waitInPage(
+      page,
       `(document.querySelector('section.result-window .view-lines')?.textContent ?? '')
          .replace(/\\s+/g, '').includes('"asOf":"2007-08-07"')`,
-      undefined,
-      { timeout: 30_000 },
+      30_000,
     );
 
     // Every tab's title is shown in full, and the strip scrolls to the last tab rather than cutting it off.
@@ -76,10 +89,10 @@ describeWithChromium('GraphiQL browser test')('GraphiQL in headless Chromium', (
     for (let i = 1; i < EXAMPLE_TABS.length; i++) {
       await page.locator('.graphiql-tab').nth(i).locator('button').first().click();
       const expected = squash(EXAMPLE_TABS[i]?.variables ?? '');
-      await page.waitForFunction(
+      await waitInPage(
+        page,
         `(document.querySelector('.graphiql-editor-tool .view-lines')?.textContent ?? '').replace(/\\s+/g, '') === ${JSON.stringify(expected)}`,
-        undefined,
-        { timeout: 10_000 },
+        10_000,
       );
     }
 
