@@ -25,7 +25,7 @@ const count = async (sql: string): Promise<number> => (await ds.query<{ n: numbe
 
 describe('the seeded knowledge base', () => {
   it.each([
-    ['sources.json', 'source'],
+    ['sources.json + calibration_sources.json', 'source'],
     ['licenses.json', 'license'],
     ['vendors.json', 'vendor'],
     ['hypervisors.json', 'hypervisor'],
@@ -39,9 +39,11 @@ describe('the seeded knowledge base', () => {
     ['topics.json', 'topic'],
     ['conferences.json', 'conference'],
     ['sessions.json', 'session'],
-    ['calibration_targets.json', 'calibration_target'],
-  ])('holds every row of %s in %s', async (file, table) => {
-    const expected = seedRows(file)
+    ['calibration_targets.json + io_calibration_targets.json', 'calibration_target'],
+  ])('holds every row of %s in %s', async (files, table) => {
+    const expected = files
+      .split(' + ')
+      .flatMap(seedRows)
       .map((r) => r['slug'] as string)
       .sort();
     const actual = (

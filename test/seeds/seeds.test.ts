@@ -32,7 +32,7 @@ const counts = async () =>
 describe('seeds', () => {
   it('load every seed into an empty database, each row citing a source', async () => {
     expect(await runSeeds(ds, logger)).toEqual(SEEDS.map((s) => s.name));
-    expect(await counts()).toEqual({ source: 141, license: 6, vendor: 25, hypervisor: 17, citation: 160 });
+    expect(await counts()).toEqual({ source: 185, license: 6, vendor: 25, hypervisor: 17, citation: 160 });
     const uncited = await ds.query(`
       SELECT 'vendor' AS kind, slug FROM vendor v WHERE NOT EXISTS (SELECT 1 FROM vendor_source WHERE vendor_id = v.id)
       UNION ALL SELECT 'license', slug FROM license l WHERE NOT EXISTS (SELECT 1 FROM license_source WHERE license_id = l.id)
@@ -46,7 +46,7 @@ describe('seeds', () => {
     expect(await runSeeds(ds, logger)).toEqual([]);
     expect(await runSeeds(ds, logger, { force: true })).toEqual(SEEDS.map((s) => s.name));
     expect(await ds.query('SELECT id, slug, name FROM hypervisor ORDER BY id')).toEqual(before);
-    expect(await counts()).toEqual({ source: 141, license: 6, vendor: 25, hypervisor: 17, citation: 160 });
+    expect(await counts()).toEqual({ source: 185, license: 6, vendor: 25, hypervisor: 17, citation: 160 });
   });
 
   it('refuse data that names an unknown vendor, and change nothing', async () => {
