@@ -195,14 +195,17 @@ describe('analytics fields on knowledge types', () => {
       }
     }`);
     const rows = raw.filter((r) => r.workload === 'disk-io');
-    const expected = ['core2-duo-2660', 'opteron-barcelona-2000'].map((testbed) => {
+    // The pack runs on Xen 3.0.4 (Pentium 4, Core 2) and Xen 3.1 (Core 2, Barcelona) testbeds.
+    const expected = ['pentium4-672', 'core2-duo-2660', 'opteron-barcelona-2000'].map((testbed) => {
       const driver = rows.filter((r) => r.testbed === testbed && r.driverPackage === 'novell-vmdp');
-      // Emulated devices on hypervisors of XenSource (the vendor of Xen, the pack's scenarios' hypervisor).
+      // Windows guests with emulated devices on hypervisors of XenSource, the vendor of the pack's hypervisor (Xen,
+      // and XenEnterprise).
       const emulated = rows.filter(
         (r) =>
           r.testbed === testbed &&
-          r.scenario.startsWith('xen-3-1-hvm-windows-') &&
-          !r.scenario.includes('vmdp'),
+          (r.hypervisor === 'xen' || r.hypervisor === 'xensource-xenenterprise') &&
+          r.family === 'windows' &&
+          r.mode === 'hardware_assisted_emulated',
       );
       return {
         testbed: { slug: testbed },
@@ -266,7 +269,8 @@ describe('analytics fields on knowledge types', () => {
       }
     }`);
     const rows = raw.filter((r) => r.workload === 'forkwait');
-    const expected = ['core2-duo-2660', 'opteron-barcelona-2000'].map((testbed) => {
+    // KVM needs VT-x or AMD-V: Core 2, Barcelona and Nehalem testbeds.
+    const expected = ['core2-duo-2660', 'opteron-barcelona-2000', 'xeon-5500-nehalem-2930'].map((testbed) => {
       const mine = rows.filter(
         (r) => r.testbed === testbed && r.hypervisor === 'kvm' && r.mode === 'hardware_assisted_emulated',
       );

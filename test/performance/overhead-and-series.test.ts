@@ -310,8 +310,11 @@ describe('benchmarkTimeSeries against the raw measurements', () => {
     expect(answer.series.map((s: any) => s.key.testbed.slug)).toEqual([
       'core2-duo-2660',
       'opteron-barcelona-2000',
+      'xeon-5500-nehalem-2930',
     ]);
-    expect(at('opteron-barcelona-2000', '2008-Q3')).toBeGreaterThan(at('core2-duo-2660', '2008-Q3') + 0.3);
+    // Nested paging (Barcelona) well ahead of shadow paging under VT-x (Core 2) on kernel build. Model 2007.2 puts
+    // the gap at ~0.22 of native (0.82 against 0.60): it charges nested paging a page-walk cost of its own.
+    expect(at('opteron-barcelona-2000', '2008-Q3')).toBeGreaterThan(at('core2-duo-2660', '2008-Q3') + 0.2);
   });
 });
 
@@ -323,9 +326,11 @@ describe('benchmarkTimeSeries refuses bad input, naming the argument', () => {
   }
 
   it(`a series of more than ${MAX_SERIES_POINTS} points, while a coarser bucket of the same fits`, async () => {
-    const groupBy = ['SCENARIO', 'WORKLOAD'];
+    // By release (native runs: no release) and workload: the default run spans enough months for MONTH to exceed
+    // the limit, while YEAR stays within it.
+    const groupBy = ['RELEASE', 'WORKLOAD'];
     const points = (bucket: Bucket) =>
-      new Set(raw.map((r) => `${r.scenarioId} ${r.workloadId} ${periodOf(bucket, r.month)}`)).size;
+      new Set(raw.map((r) => `${r.releaseId} ${r.workloadId} ${periodOf(bucket, r.month)}`)).size;
     expect(points('MONTH')).toBeGreaterThan(MAX_SERIES_POINTS);
     expect(points('YEAR')).toBeLessThanOrEqual(MAX_SERIES_POINTS);
     expect(await failure({ metric: 'COUNT', bucket: 'MONTH', groupBy })).toEqual([

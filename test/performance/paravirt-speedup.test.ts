@@ -125,6 +125,8 @@ describe('paravirtSpeedup against the raw measurements', () => {
     expect(answer.candidate.scenarios.map((s: { slug: string }) => s.slug)).toEqual([
       'xen-3-1-hvm-windows-vmdp--core2-duo-2660',
       'xen-3-1-hvm-windows-vmdp--opteron-barcelona-2000',
+      'xen-3-0-4-hvm-windows-vmdp--pentium4-672',
+      'xen-3-0-4-hvm-windows-vmdp--core2-duo-2660',
     ]);
   });
 
