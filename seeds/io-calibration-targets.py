@@ -1,4 +1,4 @@
-# Builds seeds/data/io_calibration_targets.json and calibration_sources.json from ../shared/sources/io-calibration-targets.json
+# Builds seeds/data/io_calibration_targets.json and calibration_sources.json from ../shared/sources/io-calibration-targets.json:
 # the value each target is fitted to, its relation (eq, le, ge, unmodelled) and why. Run from the repository root.
 import json,re
 src=json.load(open('../shared/sources/io-calibration-targets.json'))
