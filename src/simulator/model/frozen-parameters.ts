@@ -8,7 +8,7 @@ export const MODEL_VERSION = '2007.2.0';
 
 /**
  * The parameters fitted by `fitParameters` (calibration.ts) to the 131 published targets of
- * seeds/data/calibration_targets.json and io_calibration_targets.json (by scripts/fit-simulator.ts), rounded to 6 significant digits and frozen so that start-up never refits.
+ * seeds/data/calibration_targets.json and io_calibration_targets.json (by src/simulator/fit-cli.ts, `node dist/src/simulator/fit-cli.js`), rounded to 6 significant digits and frozen so that start-up never refits.
  * Units per `PARAMETER_SPECS`. Refit (from these values) only together with a MODEL_VERSION bump; the unit test
  * checks these values still reproduce every target within its documented tolerance.
  */
