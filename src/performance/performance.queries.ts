@@ -237,8 +237,11 @@ export function speedupSql(
   const params = new Params();
   const b = params.add(baseline, 'execution_mode');
   const c = params.add(candidate, 'execution_mode');
-  const sides = { ...filter, modes: [] };
-  const inModes = `s.mode IN (${b}, ${c})`;
+  // Driver packages pick the candidate's drivers: the baseline (emulated devices, native) has none to match.
+  const sides = { ...filter, modes: [], driverPackages: [] };
+  const inModes = filter.driverPackages.length
+    ? `(s.mode = ${b} OR (s.mode = ${c} AND s.driver_package_id = ANY(${params.add(filter.driverPackages, 'int[]')})))`
+    : `s.mode IN (${b}, ${c})`;
   const side = `CASE s.mode WHEN ${b} THEN 'baseline' WHEN ${c} THEN 'candidate' END`;
   const stat = `SELECT ${side} AS side, sum(r.count)::float8 AS count, ${MEAN_SQL} AS mean, ${STDDEV_SQL} AS stddev,
                        array_agg(DISTINCT r.scenario_id ORDER BY r.scenario_id) AS "scenarioIds",

@@ -72,7 +72,8 @@ export class PerformanceResolver {
   @Query(() => ParavirtSpeedup, {
     description:
       'How much faster the candidate mode is than the baseline on one workload (e.g. PV drivers vs emulated devices), ' +
-      'with a confidence interval and the scenarios compared.',
+      'with a confidence interval and the scenarios compared. filter.driverPackages picks the candidate’s drivers; ' +
+      'the baseline is matched by the rest of the filter (emulated devices have no driver package).',
   })
   async paravirtSpeedup(
     @Ctx() ctx: Context,

@@ -130,6 +130,46 @@ describe('paravirtSpeedup against the raw measurements', () => {
     ]);
   });
 
+  it('filtered to a path’s release and driver package, compares it with the same release emulated', async () => {
+    // The README's first question: Xen 3.0.4 with Novell's VMDP for Windows Server 2003. The driver package
+    // narrows the candidate; the emulated baseline has none, so the rest of the filter matches it.
+    const rows = raw.filter(
+      (r) =>
+        r.workload === 'disk-io' &&
+        r.release === 'xen-3-0-4' &&
+        r.guest === 'windows-server-2003' &&
+        (r.mode === 'hardware_assisted_emulated' || r.driverPackage === 'novell-vmdp'),
+    );
+    const answer = await speedup({
+      workload: 'disk-io',
+      filter: { releases: ['xen-3-0-4'], guests: ['windows-server-2003'], driverPackages: ['novell-vmdp'] },
+    });
+    expect(answer).toEqual(
+      expectedWelch(rows, 'hardware_assisted_emulated', 'hardware_assisted_pv_drivers', 0.95),
+    );
+    expect(answer.baseline.scenarios.map((s: { slug: string }) => s.slug)).toEqual([
+      'xen-3-0-4-hvm-windows--pentium4-672',
+      'xen-3-0-4-hvm-windows--core2-duo-2660',
+    ]);
+    expect(answer.candidate.scenarios.map((s: { slug: string }) => s.slug)).toEqual([
+      'xen-3-0-4-hvm-windows-vmdp--pentium4-672',
+      'xen-3-0-4-hvm-windows-vmdp--core2-duo-2660',
+    ]);
+    // Another package of the same release matches no candidate.
+    expect(
+      await failure({
+        workload: 'disk-io',
+        filter: { releases: ['xen-3-0-4'], driverPackages: ['kvm-virtio-linux'] },
+      }),
+    ).toEqual(
+      error(
+        'NOT_FOUND',
+        'Fewer than two measurements of disk-io in mode hardware_assisted_pv_drivers match the filter; widen it or pick another mode.',
+        'candidate',
+      ),
+    );
+  });
+
   it('gives a wider interval at a higher confidence', async () => {
     const at = (confidence: number) => speedup({ workload: 'oltp', confidence });
     const [narrow, wide] = await Promise.all([at(0.8), at(0.99)]);
