@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { calibrationReport, PARAMETER_SPECS, type TargetRelation } from './model/calibration';
 import { CROSS_VALIDATION } from './model/cross-validation';
 import { FROZEN_PARAMETERS, MODEL_VERSION } from './model/frozen-parameters';
+import { boundHit } from './model/parameters';
 import { predictPerformance, type Prediction, type PredictionInput } from './predict';
 import type { CalibrationResult, CrossValidationResult, SimulatorModel } from './simulator-model.type';
 
@@ -73,7 +74,10 @@ export class SimulatorModelService {
     const fitted = calibration.filter((c) => c.relativeError !== null);
     return {
       version: MODEL_VERSION,
-      parameters: PARAMETER_SPECS.map((p) => ({ ...p, value: FROZEN_PARAMETERS[p.name] ?? p.prior })),
+      parameters: PARAMETER_SPECS.map((p) => {
+        const value = FROZEN_PARAMETERS[p.name] ?? p.prior;
+        return { ...p, value, onBound: p.fitted ? boundHit(p, value) : null };
+      }),
       calibration,
       targets: calibration.length,
       targetsModelled: fitted.length,

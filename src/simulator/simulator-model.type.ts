@@ -29,6 +29,18 @@ export class ModelParameter {
   max!: number;
 
   @Field(() => String, {
+    nullable: true,
+    description:
+      '"min" or "max" when the frozen value rests on that bound (see boundsWhy); null inside them.',
+  })
+  onBound!: 'min' | 'max' | null;
+
+  @Field(() => String, {
+    description: 'Why the bounds are where they are: what a value resting on one means.',
+  })
+  boundsWhy!: string;
+
+  @Field(() => String, {
     description: 'What the parameter means, and the published figure behind its prior.',
   })
   description!: string;

@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SEED_DATA_DIR } from '../../seeds/seed';
-import { calibrationReport, type CalibrationTarget } from '../../src/simulator/model/calibration';
+import {
+  calibrationReport,
+  PARAMETER_SPECS,
+  type CalibrationTarget,
+} from '../../src/simulator/model/calibration';
+import { PRIOR_FACTOR_BOUNDS } from '../../src/simulator/model/parameters';
 import { CROSS_VALIDATION } from '../../src/simulator/model/cross-validation';
 import { FROZEN_PARAMETERS, MODEL_VERSION } from '../../src/simulator/model/frozen-parameters';
 import { simulate, testbed } from '../../src/simulator/model/model';
@@ -24,7 +29,7 @@ describe('simulatorModel', () => {
   it('reports the frozen model and, for every stored target, the published value, the simulated one and the error', async () => {
     const res = await server.graphql<{ simulatorModel: any }>(`{ simulatorModel {
       version targets targetsModelled targetsWithinTolerance maxAbsoluteError
-      parameters { name unit value prior fitted min max }
+      parameters { name unit value prior fitted min max onBound boundsWhy }
       calibration { slug benchmark system area relation published simulated relativeError tolerance withinTolerance
                     source { slug } }
       crossValidation { source area targets meanAbsoluteError maxAbsoluteError }
@@ -71,7 +76,36 @@ describe('simulatorModel', () => {
       expect(p.value).toBeGreaterThanOrEqual(p.min);
       expect(p.value).toBeLessThanOrEqual(p.max);
     }
+    const specs = new Map(PARAMETER_SPECS.map((s) => [s.name, s]));
+    expect(model.parameters).toEqual(
+      PARAMETER_SPECS.map((s) => {
+        const value = FROZEN_PARAMETERS[s.name] ?? s.prior;
+        const onBound = !s.fitted ? null : value === s.min ? 'min' : value === s.max ? 'max' : null;
+        return { ...pick(s), value, onBound, boundsWhy: s.boundsWhy };
+      }),
+    );
+    // Every parameter resting on a bound says why the bound is there; explicit bounds have their own reason.
+    const onBound = model.parameters.filter((p: { onBound: string | null }) => p.onBound);
+    expect(onBound.length).toBeGreaterThan(0);
+    for (const p of onBound) {
+      const s = specs.get(p.name)!;
+      const factorBounds = s.min === s.prior / 5 && s.max === s.prior * 5;
+      if (factorBounds) expect(p.boundsWhy).toBe(PRIOR_FACTOR_BOUNDS);
+      else expect(p.boundsWhy).not.toBe(PRIOR_FACTOR_BOUNDS);
+    }
+    expect(onBound.find((p: { name: string }) => p.name === 'xen_pv.contextSwitch')).toEqual(
+      expect.objectContaining({ onBound: 'min', min: 4000, boundsWhy: expect.stringMatching(/native cost/) }),
+    );
   });
+});
+
+const pick = (s: (typeof PARAMETER_SPECS)[number]) => ({
+  name: s.name,
+  unit: s.unit,
+  prior: s.prior,
+  fitted: s.fitted,
+  min: s.min,
+  max: s.max,
 });
 
 describe('predictPerformance', () => {

@@ -21,7 +21,14 @@ export interface ParameterSpec {
   /** Bounds the fit keeps the value in: by default prior / 5 … prior × 5 (no absurd parameters). */
   readonly min: number;
   readonly max: number;
+  /** Why the bounds are where they are: what a value resting on one of them means. */
+  readonly boundsWhy: string;
 }
+
+/** Why the default bounds hold: the reason reported for a parameter resting on prior ÷ 5 or prior × 5. */
+export const PRIOR_FACTOR_BOUNDS =
+  'within five times of its documented prior: the calibration pulls it further, so the mechanism it stands ' +
+  'for is lumped with another or mis-specified, and its value is a limit, not a measurement';
 
 /** Shorthand for declaring a spec. */
 export function spec(
@@ -30,8 +37,11 @@ export function spec(
   prior: number,
   fitted: boolean,
   description: string,
-  bounds: { min?: number; max?: number } = {},
+  bounds: { min?: number; max?: number; why?: string } = {},
 ): ParameterSpec {
+  const explicit = bounds.min !== undefined || bounds.max !== undefined;
+  if (explicit && !bounds.why)
+    throw new Error(`Parameter ${name}: bounds other than prior ÷/× 5 need a reason`);
   return {
     name,
     unit,
@@ -40,7 +50,14 @@ export function spec(
     description,
     min: bounds.min ?? prior / 5,
     max: bounds.max ?? prior * 5,
+    boundsWhy: explicit ? bounds.why! : PRIOR_FACTOR_BOUNDS,
   };
+}
+
+/** Which bound a value rests on (to 1 part in 10⁹), or null when it lies inside them. */
+export function boundHit(spec: ParameterSpec, value: number): 'min' | 'max' | null {
+  const on = (bound: number) => Math.abs(value - bound) <= 1e-9 * Math.abs(bound);
+  return on(spec.min) ? 'min' : on(spec.max) ? 'max' : null;
 }
 
 /** Reads one parameter, failing loudly on a name the set lacks (a typo must not silently become NaN). */

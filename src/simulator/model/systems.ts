@@ -1,6 +1,9 @@
 import { EVENT_KINDS, type EventCycles, type EventKind } from './events';
 import { param, spec, type ModelParameters, type ParameterSpec } from './parameters';
 
+/** The reason for a lower bound at the event's native cost. */
+const NATIVE_FLOOR = 'no virtualized event costs less than on hardware: the lower bound is its native cost';
+
 /**
  * Execution modes. `xen_pv`, `vmware_ws_bt` and `uml` are the systems of Barham et al. (SOSP 2003); `bt` and
  * `hvm` (on a Pentium 4 672 with shadow paging and emulated devices: the paper's "vtx") those of Adams &
@@ -208,12 +211,17 @@ export const SYSTEM_PARAMETER_SPECS: readonly ParameterSpec[] = [
     0.95,
     true,
     'TCP goodput of a link relative to its frame-rate maximum',
-    { min: 0.8, max: 0.99 },
+    {
+      min: 0.8,
+      max: 0.99,
+      why: 'headers and ACKs keep goodput below 99% of the frame rate; under 80% a link would be misconfigured',
+    },
   ),
   spec('net.tsoBytes', 'bytes', 65536, false, 'bytes per TSO/GSO send on NICs with segmentation offload'),
   spec('net.lroBytes', 'bytes', 16384, true, 'bytes per aggregated receive with LRO/GRO', {
     min: 1500,
     max: 65536,
+    why: 'at least one MTU-sized segment; LRO/GRO aggregate at most 64 KiB (one IP datagram)',
   }),
   spec(
     'hw.coreStackScale',
@@ -221,7 +229,11 @@ export const SYSTEM_PARAMETER_SPECS: readonly ParameterSpec[] = [
     0.6,
     true,
     'cycles of native network and block stacks on Core-generation CPUs relative to the Netburst Xeon of 2003',
-    { min: 0.2, max: 1 },
+    {
+      min: 0.2,
+      max: 1,
+      why: 'a Core-generation CPU takes no more cycles than the Netburst Xeon for the same stack (≤ 1); ≥ prior ÷ 3',
+    },
   ),
   ...CPU_GENERATIONS.flatMap((g) => [
     spec(`hw.${g}.vmEntry`, 'cycles', HW_PRIORS[g].entry, HW_PRIORS[g].fitted, `VM entry latency, ${g}`),
@@ -232,7 +244,7 @@ export const SYSTEM_PARAMETER_SPECS: readonly ParameterSpec[] = [
       HW_PRIORS[g].tagged,
       false,
       `1 when ${g} tags TLB entries by address space (ASID/VPID), so exits keep the TLB`,
-      { min: HW_PRIORS[g].tagged, max: HW_PRIORS[g].tagged },
+      { min: HW_PRIORS[g].tagged, max: HW_PRIORS[g].tagged, why: 'a fact of the CPU generation, not fitted' },
     ),
   ]),
   // Xen PV (2003): direct syscalls, PV page tables via batched mmu_update, PV rings with batched notifications.
@@ -258,16 +270,16 @@ export const SYSTEM_PARAMETER_SPECS: readonly ParameterSpec[] = [
     2500,
     true,
     'fault bounced through Xen to the guest (CR2 read via Xen)',
-    {
-      min: 1093,
-    },
+    { min: 1093, why: NATIVE_FLOOR },
   ),
   spec('xen_pv.pteUpdate', 'cycles', 300, true, 'validated PTE write, amortized over a batched mmu_update'),
   spec('xen_pv.contextSwitch', 'cycles', 8000, true, 'stack switch + new page-table base via hypercall', {
     min: 4000,
+    why: NATIVE_FLOOR,
   }),
   spec('xen_pv.interrupt', 'cycles', 4000, true, 'physical interrupt → event channel → guest upcall', {
     min: 2500,
+    why: NATIVE_FLOOR,
   }),
   spec('xen_pv.exception', 'cycles', 1800, false, 'exception bounced through Xen'),
   spec('xen_pv.portIo', 'cycles', 6000, false, 'I/O privilege emulated by Xen (rare for PV guests)'),
@@ -327,10 +339,10 @@ export const SYSTEM_PARAMETER_SPECS: readonly ParameterSpec[] = [
         TABLE_PRIORS[s][e],
         !(s === 'bt' && e === 'syscall'),
         `${s}: cycles per ${e}`,
-        {
-          min:
-            e === 'portIo' ? TABLE_PRIORS[s][e] / 5 : Math.max(NATIVE_PRIORS[e][0], TABLE_PRIORS[s][e] / 5),
-        },
+        // Port I/O may undercut native (BT emulates the device without the ISA bus): prior ÷/× 5 only.
+        e !== 'portIo' && NATIVE_PRIORS[e][0] >= TABLE_PRIORS[s][e] / 5
+          ? { min: NATIVE_PRIORS[e][0], why: `${NATIVE_FLOOR}; the upper one is five times the prior` }
+          : {},
       ),
     ),
   ),
@@ -395,7 +407,11 @@ export const SYSTEM_PARAMETER_SPECS: readonly ParameterSpec[] = [
     20000,
     true,
     'device-model work per 512-byte PIO sector (emulated IDE without DMA; Xen 2005: DMA was 3× faster); how many exits a rep insw takes is not in the sources, hence the wide bounds',
-    { min: 2000, max: 200000 },
+    {
+      min: 2000,
+      max: 200000,
+      why: 'how many exits a rep insw takes is not in the sources: ten times either way',
+    },
   ),
   spec('hvm.nestedUserOverhead', 'fraction', 0.02, true, 'extra time from 2-D page walks (NPT/EPT)'),
   spec('hvm.nestedFaultExtra', 'cycles', 200, false, 'extra per guest page fault from nested walks'),
@@ -414,7 +430,7 @@ export const SYSTEM_PARAMETER_SPECS: readonly ParameterSpec[] = [
     1.5,
     true,
     'shadow-paging work of Xen’s first HVM shadow code relative to shadow2 (Oct 2005: kernel build +20%)',
-    { min: 1, max: 5 },
+    { min: 1, max: 5, why: 'the older shadow code is never faster (≥ 1); ≤ 5 against the published +20%' },
   ),
   spec(
     'release.writeAccessScale',
@@ -422,7 +438,7 @@ export const SYSTEM_PARAMETER_SPECS: readonly ParameterSpec[] = [
     3,
     true,
     'shadow PTE-write work before Xen’s fast-path write-access removal (Jun 2008: fork/exit 3–5× faster)',
-    { min: 1, max: 20 },
+    { min: 1, max: 20, why: 'the slow path is never faster (≥ 1); ≤ 20 against the published 3–5×' },
   ),
   spec('hvm.interruptIpi', 'cycles', 2000, true, 'IPI to the vCPU’s core when an interrupt lands elsewhere'),
   spec('container.syscallExtra', 'cycles', 50, false, 'namespace and cgroup checks per syscall'),

@@ -374,7 +374,13 @@ export const WORKLOAD_PARAMETER_SPECS: readonly ParameterSpec[] = WORKLOADS.flat
       prior,
       fitted,
       `${w.name}: ${KNOB_TEXT[event as WorkloadKnob] ?? `${event} per unit of work`}`,
-      event === 'queueDepth' ? { min: 1, max: 64 } : {},
+      event === 'queueDepth'
+        ? {
+            min: 1,
+            max: 64,
+            why: 'at least one request in flight; 64 is beyond the period’s HBA and ring queues',
+          }
+        : {},
     ),
   ),
 );
