@@ -4,7 +4,7 @@ import type { ModelParameters } from './parameters';
  * Version of the performance model and its frozen parameters. Runs record it with their seed; the same seed
  * and version give identical data. Bump it whenever a formula, a workload mix or a parameter value changes.
  */
-export const MODEL_VERSION = '2007.2.0';
+export const MODEL_VERSION = '2007.2.1';
 
 /**
  * The parameters fitted by `fitParameters` (calibration.ts) to the 131 published targets of

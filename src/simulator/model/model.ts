@@ -311,7 +311,7 @@ function pathCycles(
  *   CPU time is (g + b)/clock when the back end shares the guest's core and max(g, b)/clock when it has its own
  *   (a pipeline); the rate is the slower of that and the wire ((mtu + 38)·8 / (link · linkEfficiency)).
  * - `disk` shape (one request of `requestBytes`): the CPU path (guest + back end) lies in series with the device
- *   time, so with `queueDepth` requests in flight the rate is min(Q / (device + cpu), device capacity,
+ *   time, so with Q = min(`queueDepth`, the controller's limit) requests in flight the rate is min(Q / (device + cpu), device capacity,
  *   guest CPU, back-end CPU); the host page cache serves a share of reads from memory (one more copy per byte).
  *
  * Pure and deterministic; throws when the parameters would make a time non-positive.
@@ -371,7 +371,7 @@ export function simulate(
     const dev = device * (1 - hit);
     const latency = dev + guest + backend;
     const candidates: [number, LimitingResource][] = [
-      [latency / queue, dev > guest + backend ? 'device' : 'cpu'],
+      [latency / Math.min(queue, costs.queueLimit), dev > guest + backend ? 'device' : 'cpu'],
       [dev / bed.disk.parallel, 'device'],
       [guest / vcpus + (cfg.backend === 'shared' ? backend : 0), 'cpu'],
       [cfg.backend === 'shared' ? 0 : backend, 'backend-cpu'],

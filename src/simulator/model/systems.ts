@@ -96,6 +96,12 @@ export interface SystemCosts {
   readonly diskByte: { readonly guest: number; readonly backend: number };
   /** Cycles per 512-byte sector of a PIO transfer (emulated IDE without DMA: one trapped string I/O each). */
   readonly pioSector: number;
+  /**
+   * Most disk requests the guest's controller keeps in flight: 1 for emulated IDE (the ATA task-file interface
+   * takes one command at a time; qemu's PIIX emulation has no tagged queuing), unbounded (the workload's own
+   * queue depth) for SCSI, PV rings and the host's own drivers.
+   */
+  readonly queueLimit: number;
 }
 
 /** Systems whose every event cost is a parameter of its own (fitted where a published number constrains it). */
@@ -550,6 +556,7 @@ function baseSystemCosts(config: SystemConfig, params: ModelParameters, stackSca
     kernelOverhead: kernel,
     diskByte: { guest: nativeDiskByte, backend: cacheCopy },
     pioSector: 0,
+    queueLimit: Infinity,
   });
   switch (config.kind) {
     case 'native':
@@ -686,7 +693,7 @@ function emulatedPath(
   modelSwitch: number,
   config: SystemConfig,
   native: Record<EventKind, number>,
-): IoPath & { pioSector: number } {
+): IoPath & { pioSector: number; queueLimit: number } {
   const p = (name: string): number => param(params, name);
   const nic = config.nic ?? 'rtl8139';
   const exits = p(`hvm.nicExits.${nic}`);
@@ -702,6 +709,7 @@ function emulatedPath(
     rxByte: [native.netRxByte, copy],
     diskRequest: [native.diskRequest + diskExits * access, modelSwitch + s * p('hvm.diskRequestWork')],
     pioSector: controller === 'ide-pio' ? access + modelSwitch + s * p('hvm.pioSectorWork') : 0,
+    queueLimit: controller === 'scsi' ? Infinity : 1,
   };
 }
 
@@ -737,6 +745,7 @@ function hvmCosts(
     kernelOverhead: walk,
     diskByte: { guest: p('native.diskByte'), backend: cacheByte(config, params) },
     pioSector: 0,
+    queueLimit: Infinity,
   };
   if (devices === 'emulated') {
     const path = emulatedPath(
@@ -747,7 +756,7 @@ function hvmCosts(
       config,
       native,
     );
-    return { ...withIo(costs, path), pioSector: path.pioSector };
+    return { ...withIo(costs, path), pioSector: path.pioSector, queueLimit: path.queueLimit };
   }
   const pv = pvPath(params, s, rt, config, native);
   if (devices === 'pv') return withIo(costs, pv);
@@ -796,9 +805,10 @@ function qemuCosts(
     kernelOverhead: translated,
     diskByte: { guest: p('native.diskByte'), backend: cacheByte(config, params) },
     pioSector: 0,
+    queueLimit: Infinity,
   };
   const path = emulatedPath(params, s, p('qemu.portIo'), 0, config, native);
-  return { ...withIo(costs, path), pioSector: path.pioSector };
+  return { ...withIo(costs, path), pioSector: path.pioSector, queueLimit: path.queueLimit };
 }
 
 /** A named system as the papers and the simulator's scenarios use it. */
