@@ -48,8 +48,15 @@ export class PerformanceResolver {
       'Grouped statistics of benchmark measurements, from rollups kept in step with every load (no raw-row scan).',
   })
   performanceStats(
-    @Arg('groupBy', () => [DimensionEnum]) groupBy: Dimension[],
-    @Arg('filter', () => PerformanceFilter, { nullable: true }) filter: PerformanceFilter | null,
+    @Arg('groupBy', () => [DimensionEnum], {
+      description: 'One group per combination of these dimensions; empty: one group of everything.',
+    })
+    groupBy: Dimension[],
+    @Arg('filter', () => PerformanceFilter, {
+      nullable: true,
+      description: 'Which measurements count; null: every measurement.',
+    })
+    filter: PerformanceFilter | null,
     @Arg('stats', () => [StatisticEnum], { nullable: true, description: 'Default: all.' })
     stats: Statistic[] | null,
     @Arg('percentiles', () => [Float], {
@@ -77,13 +84,32 @@ export class PerformanceResolver {
   async paravirtSpeedup(
     @Ctx() ctx: Context,
     @Arg('workload', () => String, { description: 'Workload slug.' }) workload: string,
-    @Arg('baseline', () => ExecutionModeEnum, { defaultValue: 'hardware_assisted_emulated' })
+    @Arg('baseline', () => ExecutionModeEnum, {
+      defaultValue: 'hardware_assisted_emulated',
+      description: 'The mode compared against (the denominator).',
+    })
     baseline: ExecutionMode,
-    @Arg('candidate', () => ExecutionModeEnum, { defaultValue: 'hardware_assisted_pv_drivers' })
+    @Arg('candidate', () => ExecutionModeEnum, {
+      defaultValue: 'hardware_assisted_pv_drivers',
+      description: 'The mode whose speedup is asked for (the numerator).',
+    })
     candidate: ExecutionMode,
-    @Arg('filter', () => PerformanceFilter, { nullable: true }) filter: PerformanceFilter | null,
-    @Arg('confidence', () => Float, { defaultValue: 0.95 }) confidence: number,
-    @Arg('method', () => IntervalMethodEnum, { defaultValue: 'WELCH' }) method: IntervalMethod,
+    @Arg('filter', () => PerformanceFilter, {
+      nullable: true,
+      description:
+        'Which scenarios count on both sides (e.g. a hypervisor, release, guest or driver package); the modes come from baseline and candidate.',
+    })
+    filter: PerformanceFilter | null,
+    @Arg('confidence', () => Float, {
+      defaultValue: 0.95,
+      description: 'Confidence level of the interval, strictly between 0 and 1.',
+    })
+    confidence: number,
+    @Arg('method', () => IntervalMethodEnum, {
+      defaultValue: 'WELCH',
+      description: 'How the interval is computed.',
+    })
+    method: IntervalMethod,
   ): Promise<ParavirtSpeedup> {
     const result = await this.performance.speedup(
       workload,
@@ -108,7 +134,11 @@ export class PerformanceResolver {
       'Per scenario and workload, the fraction of native throughput on the same testbed and OS family.',
   })
   overheadVsNative(
-    @Arg('filter', () => PerformanceFilter, { nullable: true }) filter: PerformanceFilter | null,
+    @Arg('filter', () => PerformanceFilter, {
+      nullable: true,
+      description: 'Which measurements count; null: every measurement.',
+    })
+    filter: PerformanceFilter | null,
   ): Promise<NativeOverhead[]> {
     return this.performance.overheadVsNative(filter ?? {});
   }
@@ -117,10 +147,23 @@ export class PerformanceResolver {
     description: 'A statistic per time bucket of simulated dates, per group.',
   })
   benchmarkTimeSeries(
-    @Arg('metric', () => SeriesMetricEnum, { defaultValue: 'MEAN' }) metric: SeriesMetric,
-    @Arg('bucket', () => BucketEnum, { defaultValue: 'QUARTER' }) bucket: Bucket,
-    @Arg('filter', () => PerformanceFilter, { nullable: true }) filter: PerformanceFilter | null,
-    @Arg('groupBy', () => [DimensionEnum], { defaultValue: [] }) groupBy: Dimension[],
+    @Arg('metric', () => SeriesMetricEnum, { defaultValue: 'MEAN', description: 'What each point plots.' })
+    metric: SeriesMetric,
+    @Arg('bucket', () => BucketEnum, {
+      defaultValue: 'QUARTER',
+      description: 'The width of a bucket of simulated dates.',
+    })
+    bucket: Bucket,
+    @Arg('filter', () => PerformanceFilter, {
+      nullable: true,
+      description: 'Which measurements count; null: every measurement.',
+    })
+    filter: PerformanceFilter | null,
+    @Arg('groupBy', () => [DimensionEnum], {
+      defaultValue: [],
+      description: 'One series per combination of these dimensions; empty: one series.',
+    })
+    groupBy: Dimension[],
   ): Promise<BenchmarkTimeSeries> {
     return this.performance.timeSeries(metric, bucket, filter ?? {}, groupBy);
   }
@@ -143,12 +186,18 @@ export class PerformanceGroupKeyResolver {
     return load(k.hypervisorId, ctx.loaders.hypervisorById);
   }
 
-  @FieldResolver(() => HypervisorRelease, { nullable: true })
+  @FieldResolver(() => HypervisorRelease, {
+    nullable: true,
+    description: 'The hypervisor release, when grouped by RELEASE; null for native runs.',
+  })
   release(@Root() k: PerformanceGroupKey, @Ctx() ctx: Context): Promise<HypervisorRelease | null> {
     return load(k.releaseId, ctx.loaders.releaseById);
   }
 
-  @FieldResolver(() => OperatingSystem, { nullable: true })
+  @FieldResolver(() => OperatingSystem, {
+    nullable: true,
+    description: 'The guest operating system, when grouped by GUEST.',
+  })
   guest(@Root() k: PerformanceGroupKey, @Ctx() ctx: Context): Promise<OperatingSystem | null> {
     return load(k.guestId, ctx.loaders.osById);
   }
@@ -161,17 +210,17 @@ export class PerformanceGroupKeyResolver {
     return load(k.driverPackageId, ctx.loaders.packageById);
   }
 
-  @FieldResolver(() => Workload, { nullable: true })
+  @FieldResolver(() => Workload, { nullable: true, description: 'The workload, when grouped by WORKLOAD.' })
   workload(@Root() k: PerformanceGroupKey, @Ctx() ctx: Context): Promise<Workload | null> {
     return load(k.workloadId, ctx.loaders.workloadById);
   }
 
-  @FieldResolver(() => Testbed, { nullable: true })
+  @FieldResolver(() => Testbed, { nullable: true, description: 'The testbed, when grouped by TESTBED.' })
   testbed(@Root() k: PerformanceGroupKey, @Ctx() ctx: Context): Promise<Testbed | null> {
     return load(k.testbedId, ctx.loaders.testbedById);
   }
 
-  @FieldResolver(() => Scenario, { nullable: true })
+  @FieldResolver(() => Scenario, { nullable: true, description: 'The scenario, when grouped by SCENARIO.' })
   scenario(@Root() k: PerformanceGroupKey, @Ctx() ctx: Context): Promise<Scenario | null> {
     return load(k.scenarioId, ctx.loaders.scenarioById);
   }
