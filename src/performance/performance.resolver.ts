@@ -1,15 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
 import { relatedObjectColumns, selectionsAt } from '../lookahead/compile';
 import { keyRelations } from './performance.queries';
 import { loadExisting } from '../shared/loaders';
-import {
-  ExecutionModeEnum,
-  Scenario,
-  Testbed,
-  Workload,
-  type ExecutionMode,
-} from '../benchmarks/benchmark.type';
+import { Scenario, Testbed, Workload } from '../benchmarks/benchmark.type';
 import type { Context } from '../context';
 import { DriverPackage } from '../drivers/driver-package.type';
 import { HardwareFeature } from '../hardware/hardware-feature.type';
@@ -17,24 +11,23 @@ import { Hypervisor } from '../hypervisors/hypervisor.type';
 import { HypervisorRelease } from '../hypervisors/hypervisor-release.type';
 import { OperatingSystem } from '../operating-systems/operating-system.type';
 import { required } from '../shared/resolving';
-import type { PerformanceService } from './performance.service';
+import { MAX_SPEEDUP_WORKLOADS, type PerformanceService, type SpeedupResult } from './performance.service';
 import {
   BenchmarkTimeSeries,
   BucketEnum,
   DimensionEnum,
-  IntervalMethodEnum,
   NativeOverhead,
   ParavirtSpeedup,
   PerformanceFilter,
   PerformanceGroupKey,
   PerformanceStats,
   SeriesMetricEnum,
+  SpeedupArgs,
   SpeedupSide,
   StatisticEnum,
   STATISTICS,
   type Bucket,
   type Dimension,
-  type IntervalMethod,
   type SeriesMetric,
   type Statistic,
 } from './performance.type';
@@ -84,49 +77,28 @@ export class PerformanceResolver {
   async paravirtSpeedup(
     @Ctx() ctx: Context,
     @Arg('workload', () => String, { description: 'Workload slug.' }) workload: string,
-    @Arg('baseline', () => ExecutionModeEnum, {
-      defaultValue: 'hardware_assisted_emulated',
-      description: 'The mode compared against (the denominator).',
-    })
-    baseline: ExecutionMode,
-    @Arg('candidate', () => ExecutionModeEnum, {
-      defaultValue: 'hardware_assisted_pv_drivers',
-      description: 'The mode whose speedup is asked for (the numerator).',
-    })
-    candidate: ExecutionMode,
-    @Arg('filter', () => PerformanceFilter, {
-      nullable: true,
-      description:
-        'Which scenarios count on both sides (e.g. a hypervisor, release, guest or driver package); the modes come from baseline and candidate.',
-    })
-    filter: PerformanceFilter | null,
-    @Arg('confidence', () => Float, {
-      defaultValue: 0.95,
-      description: 'Confidence level of the interval, strictly between 0 and 1.',
-    })
-    confidence: number,
-    @Arg('method', () => IntervalMethodEnum, {
-      defaultValue: 'WELCH',
-      description: 'How the interval is computed.',
-    })
-    method: IntervalMethod,
+    @Args(() => SpeedupArgs) args: SpeedupArgs,
   ): Promise<ParavirtSpeedup> {
-    const result = await this.performance.speedup(
-      workload,
-      baseline,
-      candidate,
-      filter ?? {},
-      confidence,
-      method,
-    );
-    return {
-      ...result,
-      workload: required(
-        await ctx.loaders.workloadById.load(result.workloadId),
-        'workload',
-        'paravirtSpeedup',
-      ),
-    };
+    const [result] = await this.performance.speedups([workload], args, 'each');
+    return withWorkload(ctx, result!, 'paravirtSpeedup');
+  }
+
+  @Query(() => [ParavirtSpeedup], {
+    description:
+      'paravirtSpeedup for several workloads at once (e.g. every disk and network workload), in the order given. ' +
+      'A workload with fewer than two measurements on either side under the filter is left out, so a guest ' +
+      'filter keeps only the workloads that guest runs; paravirtSpeedup on a left-out one says which side is short.',
+  })
+  async paravirtSpeedups(
+    @Ctx() ctx: Context,
+    @Arg('workloads', () => [String], {
+      description: `Workload slugs, 1 to ${MAX_SPEEDUP_WORKLOADS}, each at most once (the \`workloads\` query lists them).`,
+    })
+    workloads: string[],
+    @Args(() => SpeedupArgs) args: SpeedupArgs,
+  ): Promise<ParavirtSpeedup[]> {
+    const results = await this.performance.speedups(workloads, args, 'measured');
+    return Promise.all(results.map((r) => withWorkload(ctx, r, 'paravirtSpeedups')));
   }
 
   @Query(() => [NativeOverhead], {
@@ -167,6 +139,13 @@ export class PerformanceResolver {
   ): Promise<BenchmarkTimeSeries> {
     return this.performance.timeSeries(metric, bucket, filter ?? {}, groupBy);
   }
+}
+
+async function withWorkload(ctx: Context, result: SpeedupResult, field: string): Promise<ParavirtSpeedup> {
+  return {
+    ...result,
+    workload: required(await ctx.loaders.workloadById.load(result.workloadId), 'workload', field),
+  };
 }
 
 function load<T>(

@@ -1,4 +1,4 @@
-import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { ExecutionModeEnum, Scenario, Workload, type ExecutionMode } from '../benchmarks/benchmark.type';
 import { registerValuesEnum } from '../shared/enums';
 import { YearMonth } from '../shared/scalars';
@@ -268,6 +268,39 @@ export class SpeedupSide {
   stddev!: number | null;
 
   scenarioIds!: number[];
+}
+
+/** What paravirtSpeedup and paravirtSpeedups compare, besides the workload: the two modes, the scenarios, the interval. */
+@ArgsType()
+export class SpeedupArgs {
+  @Field(() => ExecutionModeEnum, {
+    defaultValue: 'hardware_assisted_emulated',
+    description: 'The mode compared against (the denominator).',
+  })
+  baseline!: ExecutionMode;
+
+  @Field(() => ExecutionModeEnum, {
+    defaultValue: 'hardware_assisted_pv_drivers',
+    description: 'The mode whose speedup is asked for (the numerator).',
+  })
+  candidate!: ExecutionMode;
+
+  @Field(() => PerformanceFilter, {
+    nullable: true,
+    description:
+      'Which scenarios count on both sides (e.g. a hypervisor, release, guest or driver package); the modes come ' +
+      'from baseline and candidate.',
+  })
+  filter?: PerformanceFilter | null;
+
+  @Field(() => Float, {
+    defaultValue: 0.95,
+    description: 'Confidence level of the interval, strictly between 0 and 1.',
+  })
+  confidence!: number;
+
+  @Field(() => IntervalMethodEnum, { defaultValue: 'WELCH', description: 'How the interval is computed.' })
+  method!: IntervalMethod;
 }
 
 @ObjectType('ParavirtSpeedup', {
