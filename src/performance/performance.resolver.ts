@@ -80,7 +80,7 @@ export class PerformanceResolver {
     @Args(() => SpeedupArgs) args: SpeedupArgs,
   ): Promise<ParavirtSpeedup> {
     const [result] = await this.performance.speedups([workload], args, 'each');
-    return withWorkload(ctx, result!, 'paravirtSpeedup');
+    return withWorkload(ctx, result, 'paravirtSpeedup');
   }
 
   @Query(() => [ParavirtSpeedup], {

@@ -108,7 +108,7 @@ describeWithChromium('GraphiQL browser test')('GraphiQL in headless Chromium', (
     );
     await page.locator('button.graphiql-execute-button').click();
     const answer = (await (await answered).json()) as { data: { paravirtSpeedups: any[] }; errors?: unknown };
-    const tab = EXAMPLE_TABS[speedupTab]!;
+    const tab = EXAMPLE_TABS[speedupTab];
     const variables = JSON.parse(tab.variables!) as { workloads: string[] };
     expect(answer).toEqual((await server.graphql(tab.query, variables)).body);
     const rows = answer.data.paravirtSpeedups;
