@@ -22,6 +22,11 @@ export default defineConfig({
     // Keep every asset (fonts, icons) as its own file or data: URI; never remote.
     assetsInlineLimit: 4096,
     rolldownOptions: {
+      // GraphiQL, and the README rendered beside it (docs.html, linked from GraphiQL's header).
+      input: {
+        index: fileURLToPath(new URL('./src/graphiql/index.html', import.meta.url)),
+        docs: fileURLToPath(new URL('./src/graphiql/docs.html', import.meta.url)),
+      },
       onwarn(warning, defaultHandler) {
         // "use client" / "use no memo" directives in React libraries are
         // meaningless in this client-only bundle; don't print ~100 warnings.

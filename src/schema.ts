@@ -224,6 +224,17 @@ export function createResolverContainer(services: Services): ContainerType {
   };
 }
 
+/** What the root types offer, as GraphiQL's documentation explorer shows it first. */
+const ROOT_DESCRIPTIONS = {
+  query:
+    'Everything readable: the knowledge base (hypervisors, guests, drivers, licenses, vendors, the conference), ' +
+    'its answers (compatibility, paravirtPaths, interopMatrix, licensingReport, trackCoverage, claims) and the ' +
+    'benchmark analytics (performanceStats, paravirtSpeedup, overheadVsNative, benchmarkTimeSeries, predictPerformance).',
+  mutation:
+    'Writes, each audited: curating the knowledge base and ingesting measurements (editor role), simulating or ' +
+    'deleting benchmark runs (admin role).',
+} as const;
+
 /**
  * Builds the executable schema. Without a container (schema tools), resolvers are never called. The knowledge
  * types' fields also serve values compiled by look-ahead (src/lookahead).
@@ -239,6 +250,9 @@ export async function buildAppSchema(container?: ContainerType): Promise<GraphQL
     validate: false,
     emitSchemaFile: false,
   });
+  // type-graphql has no option for the root types' own descriptions.
+  schema.getQueryType()!.description = ROOT_DESCRIPTIONS.query;
+  schema.getMutationType()!.description = ROOT_DESCRIPTIONS.mutation;
   return servePreloadedFields(schema, {
     InteropCell: Object.keys(CELL_RELATED),
     ParavirtPath: Object.keys(PATH_RELATED),

@@ -7,10 +7,12 @@ import { ConnectionArgs } from '../shared/pagination';
   simpleResolvers: true,
 })
 export class AuditEntry {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'The entry’s id in the audit log; not a node id (entries are read only through auditLog).',
+  })
   id!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the write committed (UTC).' })
   at!: Date;
 
   @Field(() => String, { description: 'Public prefix of the API key that wrote.' })
@@ -19,7 +21,9 @@ export class AuditEntry {
   @Field(() => String, { description: 'Name of that key’s holder when it wrote.' })
   keyName!: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The id of the HTTP request that made the write (its x-request-id), to find it in the logs.',
+  })
   requestId!: string;
 
   @Field(() => String, { description: 'The mutation, e.g. createVendor.' })

@@ -27,7 +27,7 @@ export const ScenarioConnection = ConnectionType(Scenario, 'Scenario');
 
 @ArgsType()
 export class ScenariosArgs extends ConnectionArgs {
-  @Field(() => ExecutionModeEnum, { nullable: true })
+  @Field(() => ExecutionModeEnum, { nullable: true, description: 'Only scenarios in this execution mode.' })
   mode?: ExecutionMode | null;
 
   @Field(() => String, {
@@ -94,7 +94,9 @@ export class ScenarioResolver {
   }
 
   @Query(() => Scenario, { nullable: true, description: 'A scenario by slug; null if there is none.' })
-  scenario(@Arg('slug', () => String) slug: string): Promise<Scenario | null> {
+  scenario(
+    @Arg('slug', () => String, { description: 'The scenario’s slug.' }) slug: string,
+  ): Promise<Scenario | null> {
     return this.catalog.scenarioBySlug(slug);
   }
 
@@ -118,12 +120,12 @@ export class ScenarioResolver {
       : ctx.loaders.packageById.load(s.driverPackageId);
   }
 
-  @FieldResolver(() => Testbed)
+  @FieldResolver(() => Testbed, { description: 'The machine it is simulated on.' })
   async testbed(@Root() s: Scenario, @Ctx() ctx: Context): Promise<Testbed> {
     return required(await ctx.loaders.testbedById.load(s.testbedId), 'testbed', `scenario ${s.slug}`);
   }
 
-  @FieldResolver(() => [Workload])
+  @FieldResolver(() => [Workload], { description: 'The workloads it runs, by slug.' })
   workloads(@Root() s: Scenario, @Ctx() ctx: Context): Promise<Workload[]> {
     return ctx.loaders.workloadsByScenario.load(s.rowId);
   }

@@ -35,7 +35,7 @@ export const ClaimConnection = ConnectionType(Claim, 'Claim');
 
 @ArgsType()
 class ClaimsArgs extends ConnectionArgs {
-  @Field(() => ClaimFilter, { nullable: true })
+  @Field(() => ClaimFilter, { nullable: true, description: 'Which claims to list; null lists every claim.' })
   filter?: ClaimFilter | null;
 }
 
@@ -51,7 +51,9 @@ export class ClaimResolver {
   }
 
   @Query(() => Claim, { nullable: true, description: 'A claim by slug; null if there is none.' })
-  claim(@Arg('slug', () => String) slug: string): Promise<Claim | null> {
+  claim(
+    @Arg('slug', () => String, { description: 'The claim’s slug.' }) slug: string,
+  ): Promise<Claim | null> {
     return this.service.bySlug(slug);
   }
 
@@ -96,7 +98,10 @@ export class ClaimResolver {
     return claim.madeInSourceId === null ? null : ctx.loaders.sourceById.load(claim.madeInSourceId);
   }
 
-  @FieldResolver(() => Topic, { nullable: true })
+  @FieldResolver(() => Topic, {
+    nullable: true,
+    description: 'The conference topic it belongs to; null when it belongs to none.',
+  })
   topic(@Root() claim: Claim, @Ctx() ctx: Context): Promise<Topic | null> | null {
     return claim.topicId === null ? null : ctx.loaders.topicById.load(claim.topicId);
   }
@@ -119,7 +124,9 @@ export class ClaimMeasureResolver {
     return m.guestId === null ? null : ctx.loaders.osById.load(m.guestId);
   }
 
-  @FieldResolver(() => [Workload])
+  @FieldResolver(() => [Workload], {
+    description: 'The workloads the claim is checked on; each gives its own comparisons.',
+  })
   async workloads(@Root() m: ClaimMeasure, @Ctx() ctx: Context): Promise<Workload[]> {
     return loadExisting(ctx.loaders.workloadById, m.workloadIds);
   }
@@ -127,17 +134,26 @@ export class ClaimMeasureResolver {
 
 @Resolver(() => ClaimSide)
 export class ClaimSideResolver {
-  @FieldResolver(() => Hypervisor, { nullable: true })
+  @FieldResolver(() => Hypervisor, {
+    nullable: true,
+    description: 'Only scenarios on this hypervisor; null: any hypervisor.',
+  })
   hypervisor(@Root() s: ClaimSide, @Ctx() ctx: Context): Promise<Hypervisor | null> | null {
     return s.hypervisorId === null ? null : ctx.loaders.hypervisorById.load(s.hypervisorId);
   }
 
-  @FieldResolver(() => HypervisorRelease, { nullable: true })
+  @FieldResolver(() => HypervisorRelease, {
+    nullable: true,
+    description: 'Only scenarios on this hypervisor release; null: any release.',
+  })
   release(@Root() s: ClaimSide, @Ctx() ctx: Context): Promise<HypervisorRelease | null> | null {
     return s.releaseId === null ? null : ctx.loaders.releaseById.load(s.releaseId);
   }
 
-  @FieldResolver(() => DriverPackage, { nullable: true })
+  @FieldResolver(() => DriverPackage, {
+    nullable: true,
+    description: 'Only scenarios with this driver package; null: any or none.',
+  })
   driverPackage(@Root() s: ClaimSide, @Ctx() ctx: Context): Promise<DriverPackage | null> | null {
     return s.driverPackageId === null ? null : ctx.loaders.packageById.load(s.driverPackageId);
   }
@@ -145,12 +161,12 @@ export class ClaimSideResolver {
 
 @Resolver(() => EvidenceComparison)
 export class EvidenceComparisonResolver {
-  @FieldResolver(() => Workload)
+  @FieldResolver(() => Workload, { description: 'The workload compared.' })
   async workload(@Root() c: EvidenceComparison, @Ctx() ctx: Context): Promise<Workload> {
     return required(await ctx.loaders.workloadById.load(c.workloadId), 'workload', 'evidence');
   }
 
-  @FieldResolver(() => Testbed)
+  @FieldResolver(() => Testbed, { description: 'The machine both sides ran on.' })
   async testbed(@Root() c: EvidenceComparison, @Ctx() ctx: Context): Promise<Testbed> {
     return required(await ctx.loaders.testbedById.load(c.testbedId), 'testbed', 'evidence');
   }
@@ -158,7 +174,10 @@ export class EvidenceComparisonResolver {
 
 @Resolver(() => EvidenceFact)
 export class EvidenceFactResolver {
-  @FieldResolver(() => DriverPackage, { nullable: true })
+  @FieldResolver(() => DriverPackage, {
+    nullable: true,
+    description: 'The driver package the fact is about; null when it is about none.',
+  })
   driverPackage(@Root() f: EvidenceFact, @Ctx() ctx: Context): Promise<DriverPackage | null> | null {
     return f.driverPackageId === null ? null : ctx.loaders.packageById.load(f.driverPackageId);
   }

@@ -9,7 +9,13 @@ import { LocalDate } from '../shared/scalars';
 
 export const CLAIM_KINDS = ['performance', 'interoperability', 'licensing', 'security', 'market'] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
-export const ClaimKindEnum = registerValuesEnum(CLAIM_KINDS, 'ClaimKind', 'What a claim is about.');
+export const ClaimKindEnum = registerValuesEnum(CLAIM_KINDS, 'ClaimKind', 'What a claim is about.', {
+  performance: 'About speed or overhead, checked against the benchmark measurements.',
+  interoperability: 'About which guests run on which hypervisors, checked against support statements.',
+  licensing: 'About licenses and who could obtain software.',
+  security: 'About isolation and attack surface.',
+  market: 'About vendors, deals and market share.',
+});
 
 export const CLAIM_METRICS = [
   'fraction_of_native',
@@ -68,6 +74,12 @@ export const BearingEnum = registerValuesEnum(
   BEARINGS,
   'EvidenceBearing',
   'How one piece of evidence bears on a claim.',
+  {
+    supports: 'The evidence lies wholly on the claim’s side of its threshold (or the expected fact holds).',
+    contradicts:
+      'The evidence lies wholly on the other side of the threshold (or the expected fact does not hold).',
+    inconclusive: 'The interval straddles the threshold, or there is too little data to tell.',
+  },
 );
 
 /** One side of a measurable claim: which scenarios count (null fields: any). */
@@ -77,7 +89,10 @@ export class ClaimSide {
   releaseId!: number | null;
   driverPackageId!: number | null;
 
-  @Field(() => ExecutionModeEnum, { nullable: true })
+  @Field(() => ExecutionModeEnum, {
+    nullable: true,
+    description: 'Only scenarios in this execution mode; null: any mode.',
+  })
   mode!: ExecutionMode | null;
 
   @Field(() => String, { nullable: true, description: '"shadow" or "nested" page tables.' })
@@ -94,16 +109,20 @@ export class ClaimMeasure {
   guestIds!: number[];
   workloadIds!: number[];
 
-  @Field(() => ClaimMetricEnum)
+  @Field(() => ClaimMetricEnum, { description: 'The figure compared with the threshold.' })
   metric!: ClaimMetric;
 
-  @Field(() => ClaimComparisonEnum)
+  @Field(() => ClaimComparisonEnum, {
+    description: 'Whether the metric must be at least, at most or about the threshold.',
+  })
   comparison!: ClaimComparison;
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    description: 'The value the claim states, in the metric’s terms (e.g. 0.9 for "within 10% of native").',
+  })
   threshold!: number;
 
-  @Field(() => ClaimSide)
+  @Field(() => ClaimSide, { description: 'The scenarios the claim is about.' })
   candidate!: ClaimSide;
 
   @Field(() => ClaimSide, { nullable: true, description: 'Null where the metric compares with native.' })
@@ -128,13 +147,16 @@ export class Claim {
   @Field(() => ID, { description: 'Global id.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Stable identifier in URLs and arguments (lower-case, hyphenated).' })
   slug!: string;
 
   @Field(() => String, { description: 'What was claimed, in our own words.' })
   statement!: string;
 
-  @Field(() => ClaimKindEnum)
+  @Field(() => ClaimKindEnum, {
+    description:
+      'What the claim is about; performance claims are checked against the benchmarks, the others against dated facts.',
+  })
   kind!: ClaimKind;
 
   @Field(() => LocalDate, {
@@ -143,7 +165,9 @@ export class Claim {
   })
   madeOn!: string | null;
 
-  @Field(() => DatePrecisionEnum)
+  @Field(() => DatePrecisionEnum, {
+    description: 'How precisely madeOn is known: DAY, MONTH (the first of that month) or YEAR (1 January).',
+  })
   madeOnPrecision!: DatePrecision;
 
   @Field(() => String, { nullable: true, description: 'How we read the claim in terms of data or facts.' })
@@ -160,10 +184,14 @@ export class EvidenceComparison {
   workloadId!: number;
   testbedId!: number;
 
-  @Field(() => MeasuredSide)
+  @Field(() => MeasuredSide, { description: 'The claim’s scenarios, measured.' })
   candidate!: MeasuredSide;
 
-  @Field(() => MeasuredSide, { nullable: true })
+  @Field(() => MeasuredSide, {
+    nullable: true,
+    description:
+      'The side compared against (native, or the claim’s baseline scenarios); null when the metric needs none.',
+  })
   baseline!: MeasuredSide | null;
 
   @Field(() => Int, { description: 'Native measurements on the same testbed, OS family and workload.' })
@@ -172,7 +200,10 @@ export class EvidenceComparison {
   @Field(() => Estimate, { description: 'The claim’s metric with its 95% interval.' })
   metric!: Estimate;
 
-  @Field(() => BearingEnum)
+  @Field(() => BearingEnum, {
+    description:
+      'Whether this comparison’s 95% interval supports or contradicts the claim, or straddles its threshold.',
+  })
   bearing!: Bearing;
 }
 
@@ -182,16 +213,23 @@ export class EvidenceComparison {
 export class EvidenceFact {
   driverPackageId!: number | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'The day the fact held or happened; null when the sources give no date.',
+  })
   date!: string | null;
 
-  @Field(() => DatePrecisionEnum)
+  @Field(() => DatePrecisionEnum, {
+    description: 'How precisely date is known: DAY, MONTH (the first of that month) or YEAR (1 January).',
+  })
   datePrecision!: DatePrecision;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The fact in one sentence, e.g. which license a package had on that date.',
+  })
   fact!: string;
 
-  @Field(() => BearingEnum)
+  @Field(() => BearingEnum, { description: 'Whether the fact supports or contradicts the claim.' })
   bearing!: Bearing;
 }
 
@@ -200,16 +238,23 @@ export class ClaimEvidence {
   @Field(() => LocalDate, { nullable: true, description: 'The date asked about (null: everything known).' })
   asOf!: string | null;
 
-  @Field(() => VerdictEnum)
+  @Field(() => VerdictEnum, {
+    description: 'What the comparisons or facts say together, on the evidence’s date.',
+  })
   verdict!: Verdict;
 
   @Field(() => String, { description: 'Why, in a sentence or two.' })
   reason!: string;
 
-  @Field(() => [EvidenceComparison])
+  @Field(() => [EvidenceComparison], {
+    description:
+      'For a performance claim, the metric per workload and testbed with its interval; empty for other kinds.',
+  })
   comparisons!: EvidenceComparison[];
 
-  @Field(() => [EvidenceFact])
+  @Field(() => [EvidenceFact], {
+    description: 'For other kinds, the dated facts that bear on the claim; empty for performance claims.',
+  })
   facts!: EvidenceFact[];
 
   @Field(() => Boolean, { description: 'Whether any figure comes from simulated measurements.' })
@@ -224,7 +269,7 @@ export class ClaimEvidence {
 
 @InputType('ClaimFilter', { description: 'Which claims; every field narrows (slugs must exist).' })
 export class ClaimFilter {
-  @Field(() => [ClaimKindEnum], { nullable: true })
+  @Field(() => [ClaimKindEnum], { nullable: true, description: 'Only claims of these kinds.' })
   kinds?: ClaimKind[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Vendor slugs (the vendor that made the claim).' })

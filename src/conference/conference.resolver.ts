@@ -25,7 +25,10 @@ export class ConferenceResolver {
   }
 
   @Query(() => Conference, { nullable: true, description: 'A conference by slug; null if there is none.' })
-  conference(@Arg('slug', () => String) slug: string): Promise<Conference | null> {
+  conference(
+    @Arg('slug', () => String, { description: 'The conference’s slug, e.g. "linuxworld-2007".' })
+    slug: string,
+  ): Promise<Conference | null> {
     return this.service.bySlug(slug);
   }
 
@@ -47,7 +50,7 @@ export class ConferenceResolver {
 
 @Resolver(() => Track)
 export class TrackResolver {
-  @FieldResolver(() => Conference)
+  @FieldResolver(() => Conference, { description: 'The conference the track belongs to.' })
   async conference(@Root() track: Track, @Ctx() ctx: Context): Promise<Conference> {
     return required(
       await ctx.loaders.conferenceById.load(track.conferenceId),

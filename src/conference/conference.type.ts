@@ -17,16 +17,19 @@ export class Conference implements Pick<
   @Field(() => ID, { description: 'Global id.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Stable identifier in URLs and arguments (lower-case, hyphenated).' })
   slug!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name, e.g. "LinuxWorld Conference & Expo 2007".' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The city it took place in.' })
   city!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The building it took place in; null when the sources do not say.',
+  })
   venue!: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'First day; null where no source gives it.' })
@@ -35,7 +38,7 @@ export class Conference implements Pick<
   @Field(() => LocalDate, { nullable: true, description: 'Last day; null where no source gives it.' })
   endsOn!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the conference was, in prose.' })
   description!: string;
 }
 
@@ -53,9 +56,9 @@ export class Track implements Pick<TrackEntity, 'slug' | 'name' | 'description'>
   @Field(() => String, { description: 'Unique within its conference.' })
   slug!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The track’s name on the programme.' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the track covered, in prose.' })
   description!: string;
 }

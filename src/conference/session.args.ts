@@ -15,10 +15,10 @@ export class SessionsArgs extends ConnectionArgs {
   @Field(() => String, { nullable: true, description: 'Only sessions that cover the topic with this slug.' })
   topic?: string | null;
 
-  @Field(() => SessionStanceEnum, { nullable: true })
+  @Field(() => SessionStanceEnum, { nullable: true, description: 'Only sessions that take this stance.' })
   stance?: SessionStance | null;
 
-  @Field(() => SessionKindEnum, { nullable: true })
+  @Field(() => SessionKindEnum, { nullable: true, description: 'Only keynotes, panels or talks.' })
   kind?: SessionKind | null;
 
   @Field(() => String, {

@@ -30,11 +30,13 @@ export class SessionResolver {
   }
 
   @Query(() => Session, { nullable: true, description: 'A session by slug; null if there is none.' })
-  session(@Arg('slug', () => String) slug: string): Promise<Session | null> {
+  session(
+    @Arg('slug', () => String, { description: 'The session’s slug.' }) slug: string,
+  ): Promise<Session | null> {
     return this.service.bySlug(slug);
   }
 
-  @FieldResolver(() => Conference)
+  @FieldResolver(() => Conference, { description: 'The conference whose programme lists it.' })
   async conference(@Root() session: Session, @Ctx() ctx: Context): Promise<Conference> {
     return required(await ctx.loaders.conferenceById.load(session.conferenceId), 'conference', session.slug);
   }
@@ -62,7 +64,7 @@ export class SessionResolver {
 
 @Resolver(() => SessionSpeaker)
 export class SessionSpeakerResolver {
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { description: 'Who spoke.' })
   async person(@Root() speaker: SessionSpeaker, @Ctx() ctx: Context): Promise<Person> {
     return required(
       await ctx.loaders.personById.load(speaker.personId),

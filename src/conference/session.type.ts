@@ -15,7 +15,11 @@ import {
 } from './conference.entity';
 import { Node } from '../node/node.type';
 
-export const SessionKindEnum = registerValuesEnum(SESSION_KINDS, 'SessionKind', 'The format of a session.');
+export const SessionKindEnum = registerValuesEnum(SESSION_KINDS, 'SessionKind', 'The format of a session.', {
+  keynote: 'A keynote address to the whole conference.',
+  panel: 'A moderated discussion among several panelists.',
+  talk: 'A regular track talk by one or a few speakers.',
+});
 
 export const SessionStanceEnum = registerValuesEnum(
   SESSION_STANCES,
@@ -32,6 +36,12 @@ export const SpeakerRoleEnum = registerValuesEnum(
   SPEAKER_ROLES,
   'SpeakerRole',
   'The part a person plays in a session.',
+  {
+    speaker: 'Gives a talk.',
+    panelist: 'Sits on a panel.',
+    moderator: 'Chairs a panel or session.',
+    keynote: 'Gives a keynote.',
+  },
 );
 
 @ObjectType('Session', {
@@ -49,7 +59,7 @@ export class Session implements Pick<
   @Field(() => ID, { description: 'Global id.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Stable identifier in URLs and arguments (lower-case, hyphenated).' })
   slug!: string;
 
   @Field(() => String, {
@@ -58,13 +68,15 @@ export class Session implements Pick<
   })
   code!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The title as the programme gives it.' })
   title!: string;
 
-  @Field(() => SessionKindEnum)
+  @Field(() => SessionKindEnum, { description: 'Keynote, panel or talk.' })
   kind!: SessionKind;
 
-  @Field(() => SessionStanceEnum)
+  @Field(() => SessionStanceEnum, {
+    description: 'Whose interest it serves: a technical explanation, a vendor pitch or an analysis.',
+  })
   stance!: SessionStance;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Start; null where no source gives it.' })
@@ -84,7 +96,7 @@ export class Session implements Pick<
   @Field(() => DatePrecisionEnum, { description: 'How precisely heldOn is known.' })
   heldOnPrecision!: DatePrecision;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The programme’s abstract, in our own words.' })
   description!: string;
 }
 
@@ -96,6 +108,8 @@ export class SessionSpeaker implements Pick<SessionSpeakerEntity, 'role'> {
   personId!: number;
   vendorId!: number | null;
 
-  @Field(() => SpeakerRoleEnum)
+  @Field(() => SpeakerRoleEnum, {
+    description: 'The part the person played: speaker, panelist, moderator or keynote.',
+  })
   role!: SpeakerRole;
 }

@@ -48,7 +48,7 @@ export class TrackCoverageResolver {
     return this.service.coverage(conference, track ?? null);
   }
 
-  @FieldResolver(() => Conference)
+  @FieldResolver(() => Conference, { description: 'The conference reported on.' })
   async conference(@Root() c: TrackCoverage, @Ctx() ctx: Context): Promise<Conference> {
     return required(await ctx.loaders.conferenceById.load(c.conferenceId), 'conference', 'a coverage report');
   }
@@ -66,7 +66,7 @@ export class TrackCoverageResolver {
 
 @Resolver(() => TopicCoverage)
 export class TopicCoverageResolver {
-  @FieldResolver(() => Topic)
+  @FieldResolver(() => Topic, { description: 'The topic covered.' })
   async topic(@Root() c: TopicCoverage, @Ctx() ctx: Context): Promise<Topic> {
     return required(await ctx.loaders.topicById.load(c.topicId), 'topic', 'a topic coverage');
   }
@@ -91,7 +91,7 @@ export class StanceShareResolver {
 
 @Resolver(() => VendorRepresentation)
 export class VendorRepresentationResolver {
-  @FieldResolver(() => Vendor)
+  @FieldResolver(() => Vendor, { description: 'The vendor spoken for.' })
   async vendor(@Root() v: VendorRepresentation, @Ctx() ctx: Context): Promise<Vendor> {
     return required(await ctx.loaders.vendorById.load(v.vendorId), 'vendor', 'a vendor representation');
   }
@@ -111,7 +111,7 @@ export class VendorRepresentationResolver {
 
 @Resolver(() => HardwareAnnouncement)
 export class HardwareAnnouncementResolver {
-  @FieldResolver(() => HardwareFeature)
+  @FieldResolver(() => HardwareFeature, { description: 'The feature announced or shipped.' })
   async feature(@Root() a: HardwareAnnouncement, @Ctx() ctx: Context): Promise<HardwareFeature> {
     return required(await ctx.loaders.featureById.load(a.featureId), 'hardware feature', 'an announcement');
   }

@@ -22,7 +22,7 @@ export class TopicCoverage {
   topicId!: number;
   sessionIds!: number[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Sessions in scope that covered the topic.' })
   sessionCount!: number;
 }
 
@@ -30,10 +30,10 @@ export class TopicCoverage {
 export class StanceShare {
   sessionIds!: number[];
 
-  @Field(() => SessionStanceEnum)
+  @Field(() => SessionStanceEnum, { description: 'The stance counted.' })
   stance!: SessionStance;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Sessions in scope with this stance.' })
   sessionCount!: number;
 
   @Field(() => Float, {
@@ -61,7 +61,9 @@ export class VendorRepresentation {
 export class HardwareAnnouncement {
   featureId!: number;
 
-  @Field(() => HardwareEventEnum)
+  @Field(() => HardwareEventEnum, {
+    description: 'Whether the feature was announced or first shipped on that date.',
+  })
   event!: HardwareEvent;
 
   @Field(() => LocalDate, {
@@ -69,7 +71,9 @@ export class HardwareAnnouncement {
   })
   date!: string;
 
-  @Field(() => DatePrecisionEnum)
+  @Field(() => DatePrecisionEnum, {
+    description: 'How precisely the date is known: DAY, MONTH (the first of that month) or YEAR (1 January).',
+  })
   datePrecision!: DatePrecision;
 
   @Field(() => Int, {

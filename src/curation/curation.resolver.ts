@@ -34,21 +34,30 @@ export class CurationResolver {
   ) {}
 
   @Mutation(() => Source, { description: 'Adds a source facts can cite. Needs the editor role.' })
-  async createSource(@Arg('input', () => CreateSourceInput) input: CreateSourceInput, @Ctx() ctx: Context) {
+  async createSource(
+    @Arg('input', () => CreateSourceInput, { description: 'The source to add.' }) input: CreateSourceInput,
+    @Ctx() ctx: Context,
+  ) {
     const slug = await this.curation.createSource(await this.begin(ctx, 'createSource', input), input);
     return this.read.sources.bySlug(slug);
   }
 
   @Mutation(() => Vendor, { description: 'Adds a vendor with its sources. Needs the editor role.' })
-  async createVendor(@Arg('input', () => CreateVendorInput) input: CreateVendorInput, @Ctx() ctx: Context) {
+  async createVendor(
+    @Arg('input', () => CreateVendorInput, { description: 'The vendor to add.' }) input: CreateVendorInput,
+    @Ctx() ctx: Context,
+  ) {
     const slug = await this.curation.createVendor(await this.begin(ctx, 'createVendor', input), input);
     return this.read.vendors.bySlug(slug);
   }
 
   @Mutation(() => Vendor, { description: 'Changes a vendor. Needs the editor role.' })
   async updateVendor(
-    @Arg('slug', () => String) slug: string,
-    @Arg('input', () => UpdateVendorInput) input: UpdateVendorInput,
+    @Arg('slug', () => String, { description: 'Slug of the vendor to change.' }) slug: string,
+    @Arg('input', () => UpdateVendorInput, {
+      description: 'The fields to change; fields left out keep their value.',
+    })
+    input: UpdateVendorInput,
     @Ctx() ctx: Context,
   ) {
     await this.curation.updateVendor(await this.begin(ctx, 'updateVendor', input), slug, input);
@@ -57,7 +66,8 @@ export class CurationResolver {
 
   @Mutation(() => Hypervisor, { description: 'Adds a hypervisor with its sources. Needs the editor role.' })
   async createHypervisor(
-    @Arg('input', () => CreateHypervisorInput) input: CreateHypervisorInput,
+    @Arg('input', () => CreateHypervisorInput, { description: 'The hypervisor to add.' })
+    input: CreateHypervisorInput,
     @Ctx() ctx: Context,
   ) {
     const slug = await this.curation.createHypervisor(
@@ -69,8 +79,11 @@ export class CurationResolver {
 
   @Mutation(() => Hypervisor, { description: 'Changes a hypervisor. Needs the editor role.' })
   async updateHypervisor(
-    @Arg('slug', () => String) slug: string,
-    @Arg('input', () => UpdateHypervisorInput) input: UpdateHypervisorInput,
+    @Arg('slug', () => String, { description: 'Slug of the hypervisor to change.' }) slug: string,
+    @Arg('input', () => UpdateHypervisorInput, {
+      description: 'The fields to change; fields left out keep their value.',
+    })
+    input: UpdateHypervisorInput,
     @Ctx() ctx: Context,
   ) {
     await this.curation.updateHypervisor(await this.begin(ctx, 'updateHypervisor', input), slug, input);
@@ -79,7 +92,8 @@ export class CurationResolver {
 
   @Mutation(() => HypervisorRelease, { description: 'Adds a hypervisor release. Needs the editor role.' })
   async createHypervisorRelease(
-    @Arg('input', () => CreateHypervisorReleaseInput) input: CreateHypervisorReleaseInput,
+    @Arg('input', () => CreateHypervisorReleaseInput, { description: 'The release to add.' })
+    input: CreateHypervisorReleaseInput,
     @Ctx() ctx: Context,
   ) {
     const slug = await this.curation.createRelease(
@@ -91,8 +105,11 @@ export class CurationResolver {
 
   @Mutation(() => HypervisorRelease, { description: 'Changes a hypervisor release. Needs the editor role.' })
   async updateHypervisorRelease(
-    @Arg('slug', () => String) slug: string,
-    @Arg('input', () => UpdateHypervisorReleaseInput) input: UpdateHypervisorReleaseInput,
+    @Arg('slug', () => String, { description: 'Slug of the release to change.' }) slug: string,
+    @Arg('input', () => UpdateHypervisorReleaseInput, {
+      description: 'The fields to change; fields left out keep their value.',
+    })
+    input: UpdateHypervisorReleaseInput,
     @Ctx() ctx: Context,
   ) {
     await this.curation.updateRelease(await this.begin(ctx, 'updateHypervisorRelease', input), slug, input);
@@ -101,7 +118,8 @@ export class CurationResolver {
 
   @Mutation(() => SupportStatement, { description: 'Adds a support statement. Needs the editor role.' })
   async createSupportStatement(
-    @Arg('input', () => CreateSupportStatementInput) input: CreateSupportStatementInput,
+    @Arg('input', () => CreateSupportStatementInput, { description: 'The support statement to add.' })
+    input: CreateSupportStatementInput,
     @Ctx() ctx: Context,
   ) {
     const slug = await this.curation.createStatement(
@@ -113,8 +131,11 @@ export class CurationResolver {
 
   @Mutation(() => SupportStatement, { description: 'Changes a support statement. Needs the editor role.' })
   async updateSupportStatement(
-    @Arg('slug', () => String) slug: string,
-    @Arg('input', () => UpdateSupportStatementInput) input: UpdateSupportStatementInput,
+    @Arg('slug', () => String, { description: 'Slug of the support statement to change.' }) slug: string,
+    @Arg('input', () => UpdateSupportStatementInput, {
+      description: 'The fields to change; fields left out keep their value.',
+    })
+    input: UpdateSupportStatementInput,
     @Ctx() ctx: Context,
   ) {
     await this.curation.updateStatement(await this.begin(ctx, 'updateSupportStatement', input), slug, input);

@@ -21,12 +21,14 @@ import { PARTIAL_DATE, PARTIAL_DATE_MESSAGE, SLUG, SLUG_MESSAGE, given } from '.
 
 @InputType({ description: 'A new hypervisor, with the sources that state its facts.' })
 export class CreateHypervisorInput {
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'Its stable identifier: lower-case letters, digits and hyphens; must not be taken.',
+  })
   @Matches(SLUG, { message: SLUG_MESSAGE })
   @MaxLength(100)
   slug!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Product name as the vendor writes it.' })
   @IsNotEmpty()
   @MaxLength(200)
   name!: string;
@@ -35,11 +37,15 @@ export class CreateHypervisorInput {
   @Matches(SLUG, { message: SLUG_MESSAGE })
   vendorSlug!: string;
 
-  @Field(() => HypervisorArchitectureEnum)
+  @Field(() => HypervisorArchitectureEnum, {
+    description: 'Where it sits: bare metal, hosted, kernel module, OS level or emulator.',
+  })
   @IsIn(HYPERVISOR_ARCHITECTURES)
   architecture!: HypervisorArchitecture;
 
-  @Field(() => [TechniqueEnum])
+  @Field(() => [TechniqueEnum], {
+    description: 'The techniques it uses, as its sources state them; at least one.',
+  })
   @ArrayNotEmpty()
   @IsIn(TECHNIQUES, { each: true })
   techniques!: Technique[];
@@ -48,15 +54,22 @@ export class CreateHypervisorInput {
   @Matches(SLUG, { message: SLUG_MESSAGE })
   licenseSlug!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Dual licensing, parts under other licenses or a commercial product on an open base; null when none applies.',
+  })
   @IsOptional()
   @MaxLength(1000)
   licenseNote?: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Its first public release; null when no source gives one.',
+  })
   firstReleasedOn?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What it is, in prose (at most 5,000 characters).' })
   @IsNotEmpty()
   @MaxLength(5000)
   description!: string;
@@ -70,29 +83,32 @@ export class CreateHypervisorInput {
 
 @InputType({ description: 'Changes to a hypervisor: only the fields given change.' })
 export class UpdateHypervisorInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The new name.' })
   @ValidateIf(given('name'))
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Slug of the vendor that now makes it (must exist).' })
   @ValidateIf(given('vendorSlug'))
   @Matches(SLUG, { message: SLUG_MESSAGE })
   vendorSlug?: string;
 
-  @Field(() => HypervisorArchitectureEnum, { nullable: true })
+  @Field(() => HypervisorArchitectureEnum, { nullable: true, description: 'The new architecture.' })
   @ValidateIf(given('architecture'))
   @IsIn(HYPERVISOR_ARCHITECTURES)
   architecture?: HypervisorArchitecture;
 
-  @Field(() => [TechniqueEnum], { nullable: true })
+  @Field(() => [TechniqueEnum], {
+    nullable: true,
+    description: 'The new techniques; replaces the whole list (at least one).',
+  })
   @ValidateIf(given('techniques'))
   @ArrayNotEmpty()
   @IsIn(TECHNIQUES, { each: true })
   techniques?: Technique[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Slug of the license it is now under (must exist).' })
   @ValidateIf(given('licenseSlug'))
   @Matches(SLUG, { message: SLUG_MESSAGE })
   licenseSlug?: string;
@@ -105,13 +121,16 @@ export class UpdateHypervisorInput {
   @Field(() => LocalDate, { nullable: true, description: 'null clears it.' })
   firstReleasedOn?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The new description.' })
   @ValidateIf(given('description'))
   @IsNotEmpty()
   @MaxLength(5000)
   description?: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Slugs of existing sources; replaces the whole list (at least one).',
+  })
   @ValidateIf(given('sourceSlugs'))
   @ArrayNotEmpty()
   @ArrayMaxSize(50)
@@ -121,7 +140,9 @@ export class UpdateHypervisorInput {
 
 @InputType({ description: 'A new release of a hypervisor.' })
 export class CreateHypervisorReleaseInput {
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'Its stable identifier: lower-case letters, digits and hyphens; must not be taken.',
+  })
   @Matches(SLUG, { message: SLUG_MESSAGE })
   @MaxLength(100)
   slug!: string;
@@ -130,7 +151,9 @@ export class CreateHypervisorReleaseInput {
   @Matches(SLUG, { message: SLUG_MESSAGE })
   hypervisorSlug!: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The version as the vendor writes it, e.g. "3.0.4" or "3.0 Update 1".',
+  })
   @IsNotEmpty()
   @MaxLength(100)
   version!: string;
@@ -143,7 +166,7 @@ export class CreateHypervisorReleaseInput {
   @Matches(PARTIAL_DATE, { message: PARTIAL_DATE_MESSAGE })
   releasedOn?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the release brought, in prose.' })
   @IsNotEmpty()
   @MaxLength(5000)
   description!: string;
@@ -157,7 +180,7 @@ export class CreateHypervisorReleaseInput {
 
 @InputType({ description: 'Changes to a release: only the fields given change.' })
 export class UpdateHypervisorReleaseInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The new version string.' })
   @ValidateIf(given('version'))
   @IsNotEmpty()
   @MaxLength(100)
@@ -168,13 +191,16 @@ export class UpdateHypervisorReleaseInput {
   @Matches(PARTIAL_DATE, { message: PARTIAL_DATE_MESSAGE })
   releasedOn?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The new description.' })
   @ValidateIf(given('description'))
   @IsNotEmpty()
   @MaxLength(5000)
   description?: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Slugs of existing sources; replaces the whole list (at least one).',
+  })
   @ValidateIf(given('sourceSlugs'))
   @ArrayNotEmpty()
   @ArrayMaxSize(50)

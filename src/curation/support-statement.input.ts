@@ -22,7 +22,9 @@ import { PARTIAL_DATE, PARTIAL_DATE_MESSAGE, SLUG, SLUG_MESSAGE, given } from '.
   description: 'What a source states about a guest on a hypervisor release (on a host), in a mode.',
 })
 export class CreateSupportStatementInput {
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'Its stable identifier: lower-case letters, digits and hyphens; must not be taken.',
+  })
   @Matches(SLUG, { message: SLUG_MESSAGE })
   @MaxLength(150)
   slug!: string;
@@ -40,11 +42,14 @@ export class CreateSupportStatementInput {
   @Matches(SLUG, { message: SLUG_MESSAGE })
   hostSlug?: string | null;
 
-  @Field(() => VirtualizationModeEnum)
+  @Field(() => VirtualizationModeEnum, { description: 'How the guest runs in the statement.' })
   @IsIn(VIRTUALIZATION_MODES)
   mode!: VirtualizationMode;
 
-  @Field(() => SupportStatusEnum)
+  @Field(() => SupportStatusEnum, {
+    description:
+      'How strongly it is supported: by the vendor, experimentally, by the community or not at all.',
+  })
   @IsIn(SUPPORT_STATUSES)
   status!: SupportStatus;
 
@@ -69,7 +74,7 @@ export class CreateSupportStatementInput {
   @Matches(PARTIAL_DATE, { message: PARTIAL_DATE_MESSAGE })
   validTo?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What exactly the source states, its caveats and conditions.' })
   @IsNotEmpty()
   @MaxLength(5000)
   notes!: string;
@@ -83,12 +88,12 @@ export class CreateSupportStatementInput {
 
 @InputType({ description: 'Changes to a support statement: only the fields given change.' })
 export class UpdateSupportStatementInput {
-  @Field(() => SupportStatusEnum, { nullable: true })
+  @Field(() => SupportStatusEnum, { nullable: true, description: 'The new status.' })
   @ValidateIf(given('status'))
   @IsIn(SUPPORT_STATUSES)
   status?: SupportStatus;
 
-  @Field(() => VirtualizationModeEnum, { nullable: true })
+  @Field(() => VirtualizationModeEnum, { nullable: true, description: 'The new mode.' })
   @ValidateIf(given('mode'))
   @IsIn(VIRTUALIZATION_MODES)
   mode?: VirtualizationMode;
@@ -108,13 +113,16 @@ export class UpdateSupportStatementInput {
   @Matches(PARTIAL_DATE, { message: PARTIAL_DATE_MESSAGE })
   validTo?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The new notes.' })
   @ValidateIf(given('notes'))
   @IsNotEmpty()
   @MaxLength(5000)
   notes?: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Slugs of existing sources; replaces the whole list (at least one).',
+  })
   @ValidateIf(given('sourceSlugs'))
   @ArrayNotEmpty()
   @ArrayMaxSize(50)

@@ -73,11 +73,13 @@ export class DriverPackageResolver {
     nullable: true,
     description: 'A driver package by slug; null if there is none.',
   })
-  driverPackage(@Arg('slug', () => String) slug: string): Promise<DriverPackage | null> {
+  driverPackage(
+    @Arg('slug', () => String, { description: 'The package’s slug, e.g. "novell-vmdp".' }) slug: string,
+  ): Promise<DriverPackage | null> {
     return this.service.bySlug(slug);
   }
 
-  @FieldResolver(() => Vendor)
+  @FieldResolver(() => Vendor, { description: 'Who makes it.' })
   async vendor(@Root() pkg: DriverPackage, @Ctx() ctx: Context): Promise<Vendor> {
     return required(await ctx.loaders.vendorById.load(pkg.vendorId), 'vendor', `driver package ${pkg.slug}`);
   }
@@ -112,7 +114,11 @@ export class DriverPackageResolver {
   terms(
     @Root() pkg: DriverPackage,
     @Ctx() ctx: Context,
-    @Arg('asOf', () => LocalDate, { nullable: true }) asOf?: string | null,
+    @Arg('asOf', () => LocalDate, {
+      nullable: true,
+      description: 'Only the terms in force on this date; default the whole history.',
+    })
+    asOf?: string | null,
   ): Promise<DriverPackageTerm[]> {
     return ctx.loaders.termsOfPackage(asOf ?? null).load(pkg.rowId);
   }
@@ -124,7 +130,11 @@ export class DriverPackageResolver {
   async license(
     @Root() pkg: DriverPackage,
     @Ctx() ctx: Context,
-    @Arg('asOf', () => LocalDate, { nullable: true }) asOf?: string | null,
+    @Arg('asOf', () => LocalDate, {
+      nullable: true,
+      description: 'The date asked about, as YYYY-MM-DD; default today (UTC).',
+    })
+    asOf?: string | null,
   ): Promise<License | null> {
     const terms = await ctx.loaders.termsOfPackage(asOf ?? today()).load(pkg.rowId);
     const term = terms.at(-1);
@@ -135,12 +145,16 @@ export class DriverPackageResolver {
   supportStatements(
     @Root() pkg: DriverPackage,
     @Ctx() ctx: Context,
-    @Arg('asOf', () => LocalDate, { nullable: true }) asOf?: string | null,
+    @Arg('asOf', () => LocalDate, {
+      nullable: true,
+      description: 'Only statements that held on this date; default every statement.',
+    })
+    asOf?: string | null,
   ): Promise<SupportStatement[]> {
     return ctx.loaders.statementsOfPackage(asOf ?? null).load(pkg.rowId);
   }
 
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { description: 'The sources that state these facts, oldest first.' })
   sources(@Root() pkg: DriverPackage, @Ctx() ctx: Context): Promise<Source[]> {
     return ctx.loaders.citations.driverPackage.load(pkg.rowId);
   }
@@ -148,12 +162,12 @@ export class DriverPackageResolver {
 
 @Resolver(() => DriverPackageTerm)
 export class DriverPackageTermResolver {
-  @FieldResolver(() => License)
+  @FieldResolver(() => License, { description: 'The license it was under during the period.' })
   async license(@Root() term: DriverPackageTerm, @Ctx() ctx: Context): Promise<License> {
     return required(await ctx.loaders.licenseById.load(term.licenseId), 'license', `term ${term.id}`);
   }
 
-  @FieldResolver(() => DriverPackage)
+  @FieldResolver(() => DriverPackage, { description: 'The package these terms are for.' })
   async driverPackage(@Root() term: DriverPackageTerm, @Ctx() ctx: Context): Promise<DriverPackage> {
     return required(
       await ctx.loaders.packageById.load(term.driverPackageId),
@@ -172,7 +186,7 @@ export class DriverPackageTermResolver {
     return oses.map((os) => required(os, 'guest OS', `term ${term.id}`));
   }
 
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { description: 'The sources that state these facts, oldest first.' })
   sources(@Root() term: DriverPackageTerm, @Ctx() ctx: Context): Promise<Source[]> {
     return ctx.loaders.citations.driverPackageTerm.load(term.rowId);
   }

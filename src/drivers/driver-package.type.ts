@@ -18,6 +18,18 @@ export const DeviceKindEnum = registerValuesEnum(
   DEVICE_KINDS,
   'DeviceKind',
   'A kind of paravirtualized device a driver provides.',
+  {
+    network: 'A paravirtual network interface (netfront, virtio-net, vmxnet, Hyper-V network VSC).',
+    block: 'A paravirtual block device (blkfront, virtio-blk).',
+    scsi: 'A paravirtual SCSI adapter (PVSCSI, Xen pvSCSI).',
+    bus: 'The paravirtual bus that finds the other devices (XenBus, virtio-pci).',
+    balloon: 'A memory balloon that lets the host reclaim guest memory.',
+    storage:
+      'A paravirtual storage controller that is neither plain block nor SCSI (e.g. Hyper-V storage VSC).',
+    vmbus: 'Hyper-V’s VMBus channel between the guest and the root partition.',
+    hypercall_adapter:
+      'Translates a guest’s hypercalls for another hypervisor (Xen-enlightened kernels on Hyper-V).',
+  },
 );
 
 export const ObtainabilityEnum = registerValuesEnum(
@@ -45,16 +57,18 @@ export class DriverPackage implements Pick<DriverPackageEntity, 'slug' | 'name' 
   @Field(() => ID, { description: 'Global id.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Stable identifier in URLs and arguments (lower-case, hyphenated).' })
   slug!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The package’s name as its vendor writes it.' })
   name!: string;
 
-  @Field(() => [DeviceKindEnum])
+  @Field(() => [DeviceKindEnum], {
+    description: 'The paravirtual devices it provides (network, block, balloon…).',
+  })
   devices!: DeviceKind[];
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What it is and what it contains, in prose.' })
   description!: string;
 
   @Field(() => MatchEnum, {
@@ -102,13 +116,16 @@ export class DriverPackageTerm implements Pick<
   @Field(() => ID, { description: 'Global id.' })
   id!: string;
 
-  @Field(() => ObtainabilityEnum)
+  @Field(() => ObtainabilityEnum, { description: 'Who could get it during the period.' })
   obtainability!: Obtainability;
 
   @Field(() => Float, { nullable: true, description: 'Price in US dollars, where known (see priceNote).' })
   priceUsd!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The price as the sources word it; null when they say nothing of price.',
+  })
   priceNote!: string | null;
 
   @Field(() => LocalDate, {
@@ -117,7 +134,10 @@ export class DriverPackageTerm implements Pick<
   })
   validFrom!: string | null;
 
-  @Field(() => DatePrecisionEnum)
+  @Field(() => DatePrecisionEnum, {
+    description:
+      'How precisely validFrom is known: DAY, MONTH (the first of that month) or YEAR (1 January).',
+  })
   validFromPrecision!: DatePrecision;
 
   @Field(() => LocalDate, {
@@ -126,10 +146,15 @@ export class DriverPackageTerm implements Pick<
   })
   validTo!: string | null;
 
-  @Field(() => DatePrecisionEnum)
+  @Field(() => DatePrecisionEnum, {
+    description: 'How precisely validTo is known: DAY, MONTH (the first of that month) or YEAR (1 January).',
+  })
   validToPrecision!: DatePrecision;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What changed with these terms; null when the sources say nothing more.',
+  })
   description!: string | null;
 
   @Field(() => [DeviceKindEnum], { description: 'The devices this version provided.' })

@@ -80,6 +80,12 @@ createRoot(container).render(
           virtlens{' '}
           <a href="/reports" title="Charts and tables of the named reports">
             Reports
+          </a>{' '}
+          <a
+            href="/graphiql/docs.html#asking-questions"
+            title="The README: the questions this server answers, and how"
+          >
+            Questions
           </a>
         </span>
       </GraphiQL.Logo>

@@ -20,7 +20,10 @@ export const HardwareFeatureConnection = ConnectionType(HardwareFeature, 'Hardwa
 
 @ArgsType()
 export class HardwareFeaturesArgs extends ConnectionArgs {
-  @Field(() => HardwareCategoryEnum, { nullable: true })
+  @Field(() => HardwareCategoryEnum, {
+    nullable: true,
+    description: 'Only features in this part of the machine.',
+  })
   category?: HardwareCategory | null;
 
   @Field(() => String, { nullable: true, description: 'Only features of the vendor with this slug.' })
@@ -42,11 +45,13 @@ export class HardwareFeatureResolver {
     nullable: true,
     description: 'A hardware feature by slug; null if there is none.',
   })
-  hardwareFeature(@Arg('slug', () => String) slug: string): Promise<HardwareFeature | null> {
+  hardwareFeature(
+    @Arg('slug', () => String, { description: 'The feature’s slug, e.g. "intel-vt-x".' }) slug: string,
+  ): Promise<HardwareFeature | null> {
     return this.service.bySlug(slug);
   }
 
-  @FieldResolver(() => Vendor)
+  @FieldResolver(() => Vendor, { description: 'Who makes the hardware.' })
   async vendor(@Root() feature: HardwareFeature, @Ctx() ctx: Context): Promise<Vendor> {
     return required(await ctx.loaders.vendorById.load(feature.vendorId), 'vendor', `feature ${feature.slug}`);
   }
@@ -57,12 +62,16 @@ export class HardwareFeatureResolver {
   requiredBy(
     @Root() feature: HardwareFeature,
     @Ctx() ctx: Context,
-    @Arg('asOf', () => LocalDate, { nullable: true }) asOf?: string | null,
+    @Arg('asOf', () => LocalDate, {
+      nullable: true,
+      description: 'Only statements in force on this date; default every statement.',
+    })
+    asOf?: string | null,
   ): Promise<SupportStatement[]> {
     return ctx.loaders.statementsRequiring(asOf ?? null).load(feature.rowId);
   }
 
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { description: 'The sources that state these facts, oldest first.' })
   sources(@Root() feature: HardwareFeature, @Ctx() ctx: Context): Promise<Source[]> {
     return ctx.loaders.citations.hardwareFeature.load(feature.rowId);
   }

@@ -14,6 +14,14 @@ export const HardwareCategoryEnum = registerValuesEnum(
   HARDWARE_CATEGORIES,
   'HardwareCategory',
   'Where in the machine a feature sits.',
+  {
+    cpu: 'The processor’s execution modes (VT-x, AMD-V).',
+    mmu: 'Address translation (nested or extended page tables, tagged TLBs).',
+    io: 'I/O virtualization: IOMMUs and PCI-SIG single- and multi-root I/O virtualization (SR-IOV, MR-IOV).',
+    nic: 'Network adapters with virtualization support (VMDq, SR-IOV functions).',
+    storage: 'Storage controllers with virtualization support.',
+    platform: 'The server as a whole, e.g. a hypervisor embedded in its flash memory (ESX 3i Embedded).',
+  },
 );
 
 @ObjectType('HardwareFeature', {
@@ -37,27 +45,36 @@ export class HardwareFeature implements Pick<
   @Field(() => ID, { description: 'Global id.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Stable identifier in URLs and arguments (lower-case, hyphenated).' })
   slug!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name, e.g. "Intel VT-x".' })
   name!: string;
 
-  @Field(() => HardwareCategoryEnum)
+  @Field(() => HardwareCategoryEnum, { description: 'Where in the machine it sits.' })
   category!: HardwareCategory;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'The day it was announced; null when no source gives a date.',
+  })
   announcedOn!: string | null;
 
-  @Field(() => DatePrecisionEnum)
+  @Field(() => DatePrecisionEnum, {
+    description:
+      'How precisely announcedOn is known: DAY, MONTH (the first of that month) or YEAR (1 January).',
+  })
   announcedOnPrecision!: DatePrecision;
 
   @Field(() => LocalDate, { nullable: true, description: 'When the first products with it shipped.' })
   shippedOn!: string | null;
 
-  @Field(() => DatePrecisionEnum)
+  @Field(() => DatePrecisionEnum, {
+    description:
+      'How precisely shippedOn is known: DAY, MONTH (the first of that month) or YEAR (1 January).',
+  })
   shippedOnPrecision!: DatePrecision;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What it does for virtualization, in prose.' })
   description!: string;
 }

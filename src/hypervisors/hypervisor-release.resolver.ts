@@ -47,11 +47,13 @@ export class HypervisorReleaseResolver {
     nullable: true,
     description: 'A release by slug; null if there is none.',
   })
-  hypervisorRelease(@Arg('slug', () => String) slug: string): Promise<HypervisorRelease | null> {
+  hypervisorRelease(
+    @Arg('slug', () => String, { description: 'The release’s slug, e.g. "xen-3-0-4".' }) slug: string,
+  ): Promise<HypervisorRelease | null> {
     return this.service.bySlug(slug);
   }
 
-  @FieldResolver(() => Hypervisor)
+  @FieldResolver(() => Hypervisor, { description: 'The hypervisor it is a release of.' })
   async hypervisor(@Root() release: HypervisorRelease, @Ctx() ctx: Context): Promise<Hypervisor> {
     return required(await ctx.loaders.hypervisorById.load(release.hypervisorId), 'hypervisor', release.slug);
   }
@@ -68,7 +70,7 @@ export class HypervisorReleaseResolver {
     return ctx.loaders.statementsOfRelease(asOf ?? null).load(release.rowId);
   }
 
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { description: 'The sources that state these facts, oldest first.' })
   sources(@Root() release: HypervisorRelease, @Ctx() ctx: Context): Promise<Source[]> {
     return ctx.loaders.citations.hypervisorRelease.load(release.rowId);
   }

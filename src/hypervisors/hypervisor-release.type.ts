@@ -19,10 +19,10 @@ export class HypervisorRelease implements Pick<
   @Field(() => ID, { description: 'Global id.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Stable identifier in URLs and arguments (lower-case, hyphenated).' })
   slug!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The version as the vendor writes it, e.g. "3.0.4".' })
   version!: string;
 
   @Field(() => LocalDate, {
@@ -31,9 +31,12 @@ export class HypervisorRelease implements Pick<
   })
   releasedOn!: string | null;
 
-  @Field(() => DatePrecisionEnum)
+  @Field(() => DatePrecisionEnum, {
+    description:
+      'How precisely releasedOn is known: DAY, MONTH (the first of that month) or YEAR (1 January).',
+  })
   releasedOnPrecision!: DatePrecision;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the release brought, in prose.' })
   description!: string;
 }

@@ -13,7 +13,10 @@ export class HypervisorsArgs extends ConnectionArgs {
   @Field(() => TechniqueEnum, { nullable: true, description: 'Only hypervisors that use this technique.' })
   technique?: Technique | null;
 
-  @Field(() => HypervisorArchitectureEnum, { nullable: true })
+  @Field(() => HypervisorArchitectureEnum, {
+    nullable: true,
+    description: 'Only hypervisors with this architecture.',
+  })
   architecture?: HypervisorArchitecture | null;
 
   @Field(() => LicenseKindEnum, {

@@ -23,7 +23,9 @@ export class HypervisorResolver {
   }
 
   @Query(() => Hypervisor, { nullable: true, description: 'A hypervisor by slug; null if there is none.' })
-  hypervisor(@Arg('slug', () => String) slug: string): Promise<Hypervisor | null> {
+  hypervisor(
+    @Arg('slug', () => String, { description: 'The hypervisor’s slug, e.g. "xen" or "kvm".' }) slug: string,
+  ): Promise<Hypervisor | null> {
     return this.service.bySlug(slug);
   }
 

@@ -53,13 +53,17 @@ export class Hypervisor implements Pick<
   @Field(() => ID, { description: 'Global id.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'Stable identifier used in arguments and filters, e.g. "xen" or "kvm".',
+  })
   slug!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Product name as the vendor writes it, e.g. "VMware ESX Server".' })
   name!: string;
 
-  @Field(() => HypervisorArchitectureEnum)
+  @Field(() => HypervisorArchitectureEnum, {
+    description: 'Where it sits: bare metal, hosted, kernel module, OS level or emulator.',
+  })
   architecture!: HypervisorArchitecture;
 
   @Field(() => [TechniqueEnum], { description: 'Techniques it uses, as its sources state them.' })
@@ -119,6 +123,6 @@ export class Hypervisor implements Pick<
   @Field(() => DatePrecisionEnum, { description: 'How precisely licenseAvailableFrom is known.' })
   licenseAvailableFromPrecision!: DatePrecision;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What it is, in prose.' })
   description!: string;
 }

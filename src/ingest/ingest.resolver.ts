@@ -38,7 +38,8 @@ export class IngestResolver {
       'Needs the editor role.',
   })
   async ingestMeasurements(
-    @Arg('input', () => IngestMeasurementsInput) input: IngestMeasurementsInput,
+    @Arg('input', () => IngestMeasurementsInput, { description: 'The batch to load.' })
+    input: IngestMeasurementsInput,
     @Ctx() ctx: Context,
   ): Promise<IngestMeasurementsResult> {
     const viewer = requireRole(ctx.viewer, 'editor', 'ingestMeasurements');
@@ -77,7 +78,10 @@ export class IngestResolver {
       'Needs the admin role.',
   })
   async simulateBenchmarks(
-    @Arg('input', () => SimulateBenchmarksInput) input: SimulateBenchmarksInput,
+    @Arg('input', () => SimulateBenchmarksInput, {
+      description: 'How many rows to simulate, with which seed.',
+    })
+    input: SimulateBenchmarksInput,
     @Ctx() ctx: Context,
   ): Promise<SimulationJob> {
     const viewer = requireRole(ctx.viewer, 'admin', 'simulateBenchmarks');
@@ -115,7 +119,10 @@ export class IngestResolver {
     description:
       'A background simulation started on this instance; null if unknown here. Needs the admin role.',
   })
-  simulationJob(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): SimulationJob | null {
+  simulationJob(
+    @Arg('id', () => ID, { description: 'The id simulateBenchmarks returned.' }) id: string,
+    @Ctx() ctx: Context,
+  ): SimulationJob | null {
     requireRole(ctx.viewer, 'admin', 'simulationJob');
     const state = this.jobs.get(id);
     return state ? toJob(state) : null;

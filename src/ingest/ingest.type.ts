@@ -8,14 +8,25 @@ export const BatchFormatEnum = registerValuesEnum(
   BATCH_FORMATS,
   'BatchFormat',
   'How a measurement batch is encoded.',
+  {
+    JSON: 'A JSON array of measurement objects.',
+    CSV: 'Comma-separated values with a header row naming the measurement fields.',
+  },
 );
 export const JobStatusEnum = registerValuesEnum(
   ['running', 'succeeded', 'failed'] as const,
   'SimulationJobStatus',
   'Where a background simulation is.',
+  {
+    running: 'Still simulating; rowsDone grows towards rowsTotal.',
+    succeeded: 'Finished; its run holds every measurement.',
+    failed: 'Stopped on an error (see error); the partial run was rolled back.',
+  },
 );
 
-@InputType('IngestMeasurementsInput')
+@InputType('IngestMeasurementsInput', {
+  description: 'A batch of external benchmark results to load as one run.',
+})
 export class IngestMeasurementsInput {
   @Field(() => String, {
     description:
@@ -23,7 +34,7 @@ export class IngestMeasurementsInput {
   })
   batchId!: string;
 
-  @Field(() => BatchFormatEnum)
+  @Field(() => BatchFormatEnum, { description: 'How data is encoded.' })
   format!: BatchFormat;
 
   @Field(() => String, {
@@ -33,18 +44,25 @@ export class IngestMeasurementsInput {
   })
   data!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A human name for the run; default "batch <batchId>".',
+  })
   label?: string | null;
 }
 
-@ObjectType('IngestMeasurementsResult')
+@ObjectType('IngestMeasurementsResult', {
+  description: 'What an ingest wrote: the run and how many measurements it holds.',
+})
 export class IngestMeasurementsResult {
   runId!: number;
 
-  @Field(() => BenchmarkRun)
+  @Field(() => BenchmarkRun, {
+    description: 'The run the batch was loaded as (the earlier one when the batch had been sent before).',
+  })
   run!: BenchmarkRun;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Measurements in the run.' })
   rows!: number;
 
   @Field(() => Boolean, {
@@ -71,7 +89,9 @@ export class DeletedBenchmarkRun {
   rows!: number;
 }
 
-@InputType('SimulateBenchmarksInput')
+@InputType('SimulateBenchmarksInput', {
+  description: 'A background simulation to start: how many measurements, from which seed.',
+})
 export class SimulateBenchmarksInput {
   @Field(() => Int, { description: `Measurements to simulate, 1 to ${MAX_JOB_ROWS}.` })
   rows!: number;
@@ -82,7 +102,10 @@ export class SimulateBenchmarksInput {
   })
   seed!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A human name for the run; default: one naming the seed and size.',
+  })
   label?: string | null;
 
   @Field(() => Boolean, { defaultValue: false, description: 'Replace a run of the same seed and size.' })
@@ -91,19 +114,19 @@ export class SimulateBenchmarksInput {
 
 @ObjectType('SimulationJob', { description: 'A background simulation on this server instance.' })
 export class SimulationJob {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The job’s id, for simulationJob.' })
   id!: string;
 
-  @Field(() => JobStatusEnum)
+  @Field(() => JobStatusEnum, { description: 'Running, succeeded or failed.' })
   status!: JobStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The PRNG seed it simulates from.' })
   seed!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Measurements it will simulate in all.' })
   rowsTotal!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Measurements simulated so far.' })
   rowsDone!: number;
 
   @Field(() => Float, { description: 'rowsDone / rowsTotal.' })
@@ -112,15 +135,18 @@ export class SimulationJob {
   @Field(() => Int, { nullable: true, description: 'The run it made, once it succeeded.' })
   runId!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it failed; null unless status is FAILED.' })
   error!: string | null;
 
   @Field(() => String, { description: 'The API key (prefix and name) that started it.' })
   requestedBy!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it started (UTC).' })
   startedAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it succeeded or failed (UTC); null while running.',
+  })
   finishedAt!: Date | null;
 }

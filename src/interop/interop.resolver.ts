@@ -35,7 +35,11 @@ export class InteropResolver {
     @Arg('host', () => String, { nullable: true, description: 'Host OS slug.' }) host: string | null,
     @Arg('hypervisor', () => String, { nullable: true, description: 'Hypervisor slug.' })
     hypervisor: string | null,
-    @Arg('mode', () => VirtualizationModeEnum, { nullable: true }) mode: VirtualizationMode | null,
+    @Arg('mode', () => VirtualizationModeEnum, {
+      nullable: true,
+      description: 'Only statements in this mode; default any mode.',
+    })
+    mode: VirtualizationMode | null,
     @Arg('asOf', () => LocalDate, AS_OF) asOf: string | null,
   ): Promise<CompatibilityEntry[]> {
     return this.service.compatibility({ guest, host, hypervisor, mode, asOf: asOf ?? today() });
@@ -138,7 +142,7 @@ export class InteropCellResolver {
 
 @Resolver(() => ParavirtPath)
 export class ParavirtPathResolver {
-  @FieldResolver(() => SupportStatement)
+  @FieldResolver(() => SupportStatement, { description: 'The support statement behind the path.' })
   async statement(@Root() path: ParavirtPath, @Ctx() ctx: Context): Promise<SupportStatement> {
     return required(await ctx.loaders.statementById.load(path.statementId), 'statement', 'paravirtual path');
   }
@@ -152,7 +156,7 @@ export class ParavirtPathResolver {
     );
   }
 
-  @FieldResolver(() => HypervisorRelease)
+  @FieldResolver(() => HypervisorRelease, { description: 'The hypervisor release the path runs on.' })
   async hypervisorRelease(@Root() path: ParavirtPath, @Ctx() ctx: Context): Promise<HypervisorRelease> {
     return required(
       await ctx.loaders.releaseById.load(path.hypervisorReleaseId),

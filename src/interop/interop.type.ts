@@ -31,7 +31,9 @@ export const CellStateEnum = registerValuesEnum(
   description: 'A support statement that answers a compatibility question.',
 })
 export class CompatibilityEntry {
-  @Field(() => MatchEnum)
+  @Field(() => MatchEnum, {
+    description: 'Whether the statement names the guest asked about or a family it belongs to.',
+  })
   guestMatch!: Match;
 
   @Field(() => MatchEnum, {
@@ -40,10 +42,10 @@ export class CompatibilityEntry {
   })
   hostMatch!: Match | null;
 
-  @Field(() => VirtualizationModeEnum)
+  @Field(() => VirtualizationModeEnum, { description: 'How the guest runs under the statement.' })
   mode!: VirtualizationMode;
 
-  @Field(() => SupportStatusEnum)
+  @Field(() => SupportStatusEnum, { description: 'How strongly the statement supports it.' })
   status!: SupportStatus;
 
   @Field(() => SupportStatement, {
@@ -81,13 +83,19 @@ export class InteropCell {
   statementId!: number | null;
   driverPackageId!: number | null;
 
-  @Field(() => CellStateEnum)
+  @Field(() => CellStateEnum, {
+    description:
+      'Whether a way to run the guest existed then, and if not, why not (no statement, not released…).',
+  })
   state!: CellState;
 
   @Field(() => VirtualizationModeEnum, { nullable: true, description: 'The best mode available (PV first).' })
   bestMode!: VirtualizationMode | null;
 
-  @Field(() => SupportStatusEnum, { nullable: true })
+  @Field(() => SupportStatusEnum, {
+    nullable: true,
+    description: 'The best support status among the statements that held; null when none held.',
+  })
   status!: SupportStatus | null;
 
   @Field(() => MatchEnum, {
@@ -134,19 +142,21 @@ export class InteropCell {
   simpleResolvers: true,
 })
 export class InteropTotal {
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The guest’s slug (row totals) or the hypervisor’s slug (column totals).',
+  })
   slug!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Cells of the row or column whose state is AVAILABLE.' })
   available!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Cells in the row or column.' })
   cells!: number;
 }
 
 @ObjectType('InteropMatrix', { description: 'Guests × hypervisors on a date.' })
 export class InteropMatrix {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'The date the matrix answers for.' })
   asOf!: string;
 
   @Field(() => [String], { description: 'Guest slugs, in the order asked (rows).' })
@@ -158,10 +168,12 @@ export class InteropMatrix {
   @Field(() => [[InteropCell]], { description: 'cells[row][column].' })
   cells!: InteropCell[][];
 
-  @Field(() => [InteropTotal])
+  @Field(() => [InteropTotal], { description: 'Per guest (row), how many hypervisors ran it on that date.' })
   rowTotals!: InteropTotal[];
 
-  @Field(() => [InteropTotal])
+  @Field(() => [InteropTotal], {
+    description: 'Per hypervisor (column), how many guests it ran on that date.',
+  })
   columnTotals!: InteropTotal[];
 }
 
@@ -182,10 +194,12 @@ export class ParavirtPath {
   })
   mode!: VirtualizationMode;
 
-  @Field(() => SupportStatusEnum)
+  @Field(() => SupportStatusEnum, { description: 'How strongly the path is supported on that date.' })
   status!: SupportStatus;
 
-  @Field(() => MatchEnum)
+  @Field(() => MatchEnum, {
+    description: 'Whether the statement names the guest asked about or a family it belongs to.',
+  })
   guestMatch!: Match;
 
   @Field(() => ObtainabilityEnum, {
@@ -194,10 +208,18 @@ export class ParavirtPath {
   })
   obtainability!: Obtainability | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'The drivers’ price in US dollars where the sources give one; null where they give none (see priceNote).',
+  })
   priceUsd!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The drivers’ price as the sources word it; null without a driver package or a word on price.',
+  })
   priceNote!: string | null;
 
   @Field(() => LocalDate, {
@@ -206,7 +228,9 @@ export class ParavirtPath {
   })
   since!: string | null;
 
-  @Field(() => DatePrecisionEnum)
+  @Field(() => DatePrecisionEnum, {
+    description: 'How precisely since is known: DAY, MONTH (the first of that month) or YEAR (1 January).',
+  })
   sincePrecision!: DatePrecision;
 
   @Field(() => LocalDate, {

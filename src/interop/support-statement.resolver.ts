@@ -35,10 +35,10 @@ export class SupportStatementsArgs extends ConnectionArgs {
   @Field(() => String, { nullable: true, description: 'Host operating system slug.' })
   host?: string | null;
 
-  @Field(() => VirtualizationModeEnum, { nullable: true })
+  @Field(() => VirtualizationModeEnum, { nullable: true, description: 'Only statements in this mode.' })
   mode?: VirtualizationMode | null;
 
-  @Field(() => SupportStatusEnum, { nullable: true })
+  @Field(() => SupportStatusEnum, { nullable: true, description: 'Only statements with this status.' })
   status?: SupportStatus | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Only statements that held on this date.' })
@@ -62,11 +62,13 @@ export class SupportStatementResolver {
     nullable: true,
     description: 'A support statement by slug; null if there is none.',
   })
-  supportStatement(@Arg('slug', () => String) slug: string): Promise<SupportStatement | null> {
+  supportStatement(
+    @Arg('slug', () => String, { description: 'The statement’s slug.' }) slug: string,
+  ): Promise<SupportStatement | null> {
     return this.service.bySlug(slug);
   }
 
-  @FieldResolver(() => HypervisorRelease)
+  @FieldResolver(() => HypervisorRelease, { description: 'The hypervisor release the statement is about.' })
   async hypervisorRelease(@Root() s: SupportStatement, @Ctx() ctx: Context): Promise<HypervisorRelease> {
     return required(
       await ctx.loaders.releaseById.load(s.hypervisorReleaseId),
@@ -75,7 +77,7 @@ export class SupportStatementResolver {
     );
   }
 
-  @FieldResolver(() => Hypervisor)
+  @FieldResolver(() => Hypervisor, { description: 'The hypervisor of the release.' })
   async hypervisor(@Root() s: SupportStatement, @Ctx() ctx: Context): Promise<Hypervisor> {
     const release = required(
       await ctx.loaders.releaseById.load(s.hypervisorReleaseId),
@@ -97,7 +99,9 @@ export class SupportStatementResolver {
     return s.hostOsId === null ? null : ctx.loaders.osById.load(s.hostOsId);
   }
 
-  @FieldResolver(() => OperatingSystem)
+  @FieldResolver(() => OperatingSystem, {
+    description: 'The guest operating system the statement is about (a family covers its members).',
+  })
   async guestOs(@Root() s: SupportStatement, @Ctx() ctx: Context): Promise<OperatingSystem> {
     return required(await ctx.loaders.osById.load(s.guestOsId), 'guest', `statement ${s.slug}`);
   }
@@ -115,7 +119,7 @@ export class SupportStatementResolver {
     return ctx.loaders.featuresRequiredBy.load(s.rowId);
   }
 
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { description: 'The sources that state these facts, oldest first.' })
   sources(@Root() s: SupportStatement, @Ctx() ctx: Context): Promise<Source[]> {
     return ctx.loaders.citations.supportStatement.load(s.rowId);
   }

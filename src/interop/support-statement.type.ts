@@ -57,13 +57,19 @@ export class SupportStatement implements Pick<
   @Field(() => ID, { description: 'Global id.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Stable identifier in URLs and arguments (lower-case, hyphenated).' })
   slug!: string;
 
-  @Field(() => VirtualizationModeEnum)
+  @Field(() => VirtualizationModeEnum, {
+    description:
+      'How the guest runs: paravirtualized, hardware assist with or without PV drivers, binary translation…',
+  })
   mode!: VirtualizationMode;
 
-  @Field(() => SupportStatusEnum)
+  @Field(() => SupportStatusEnum, {
+    description:
+      'How strongly it is supported: by the vendor, experimentally, by the community, not at all, or unknown.',
+  })
   status!: SupportStatus;
 
   @Field(() => LocalDate, {
@@ -73,15 +79,22 @@ export class SupportStatement implements Pick<
   })
   validFrom!: string | null;
 
-  @Field(() => DatePrecisionEnum)
+  @Field(() => DatePrecisionEnum, {
+    description:
+      'How precisely validFrom is known: DAY, MONTH (the first of that month) or YEAR (1 January).',
+  })
   validFromPrecision!: DatePrecision;
 
   @Field(() => LocalDate, { nullable: true, description: 'First day it no longer held; null while current.' })
   validTo!: string | null;
 
-  @Field(() => DatePrecisionEnum)
+  @Field(() => DatePrecisionEnum, {
+    description: 'How precisely validTo is known: DAY, MONTH (the first of that month) or YEAR (1 January).',
+  })
   validToPrecision!: DatePrecision;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'What exactly the source states, its caveats and conditions, in our own words.',
+  })
   notes!: string;
 }

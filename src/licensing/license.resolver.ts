@@ -19,7 +19,9 @@ export class LicenseResolver {
   }
 
   @Query(() => License, { nullable: true, description: 'A license by slug; null if there is none.' })
-  license(@Arg('slug', () => String) slug: string): Promise<License | null> {
+  license(
+    @Arg('slug', () => String, { description: 'The license’s slug, e.g. "gpl-2-0".' }) slug: string,
+  ): Promise<License | null> {
     return this.service.bySlug(slug);
   }
 

@@ -29,16 +29,18 @@ export class License implements Pick<
   @Field(() => ID, { description: 'Global id.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Stable identifier in URLs and arguments (lower-case, hyphenated).' })
   slug!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its full name, e.g. "GNU General Public License v2.0".' })
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'SPDX license identifier, where one exists.' })
   spdxId!: string | null;
 
-  @Field(() => LicenseKindEnum)
+  @Field(() => LicenseKindEnum, {
+    description: 'Its family: permissive, weak or strong copyleft, proprietary, freeware…',
+  })
   kind!: LicenseKind;
 
   @Field(() => Boolean, { description: 'True for copyleft and permissive licenses (source available).' })
@@ -47,6 +49,6 @@ export class License implements Pick<
   @Field(() => String, { nullable: true, description: 'Where the license text is published.' })
   url!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the license allows and requires, in prose.' })
   description!: string;
 }

@@ -32,7 +32,10 @@ export class LicensingReportResolver {
       description: 'The date to report on; default today (UTC).',
     })
     asOf: string | null | undefined,
-    @Arg('groupBy', () => LicensingGroupByEnum, { defaultValue: 'license_kind' })
+    @Arg('groupBy', () => LicensingGroupByEnum, {
+      defaultValue: 'license_kind',
+      description: 'How to group the components: by license kind (default), by vendor or by component kind.',
+    })
     groupBy: LicensingGroupBy,
   ): Promise<LicensingReport> {
     return this.service.report(asOf ?? today(), groupBy);
@@ -57,7 +60,7 @@ export class LicensedComponentResolver {
 
 @Resolver(() => LicensePeriod)
 export class LicensePeriodResolver {
-  @FieldResolver(() => License)
+  @FieldResolver(() => License, { description: 'The license of the period.' })
   async license(@Root() p: LicensePeriod, @Ctx() ctx: Context): Promise<License> {
     return required(await ctx.loaders.licenseById.load(p.licenseId), 'license', 'a license period');
   }

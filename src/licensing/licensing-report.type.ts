@@ -41,10 +41,10 @@ export const LicensingGroupByEnum = registerValuesEnum(
   description: 'How many driver packages could be obtained one way.',
 })
 export class ObtainabilityCount {
-  @Field(() => ObtainabilityEnum)
+  @Field(() => ObtainabilityEnum, { description: 'Who could obtain them.' })
   obtainability!: Obtainability;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Driver packages that could be obtained this way on the date.' })
   count!: number;
 }
 
@@ -57,7 +57,10 @@ export class LicensePeriod {
   @Field(() => LocalDate, { nullable: true, description: 'First day of the period; null when not stated.' })
   validFrom!: string | null;
 
-  @Field(() => DatePrecisionEnum)
+  @Field(() => DatePrecisionEnum, {
+    description:
+      'How precisely validFrom is known: DAY, MONTH (the first of that month) or YEAR (1 January).',
+  })
   validFromPrecision!: DatePrecision;
 
   @Field(() => LocalDate, {
@@ -67,7 +70,9 @@ export class LicensePeriod {
   })
   validTo!: string | null;
 
-  @Field(() => DatePrecisionEnum)
+  @Field(() => DatePrecisionEnum, {
+    description: 'How precisely validTo is known: DAY, MONTH (the first of that month) or YEAR (1 January).',
+  })
   validToPrecision!: DatePrecision;
 
   @Field(() => ObtainabilityEnum, {
@@ -92,13 +97,15 @@ export class LicensedComponent {
   vendorId!: number | null;
   licenseId!: number | null;
 
-  @Field(() => LicensedComponentKindEnum)
+  @Field(() => LicensedComponentKindEnum, {
+    description: 'Whether it is a hypervisor, a driver package or a host operating system.',
+  })
   kind!: LicensedComponentKind;
 
   @Field(() => String, { description: 'Slug of the hypervisor, driver package or operating system.' })
   slug!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name.' })
   name!: string;
 
   @Field(() => ObtainabilityEnum, {
@@ -201,13 +208,15 @@ export class LicensingGroup extends LicensingTotals {
   description: 'Components by license on a date: open versus closed, and who could obtain the drivers.',
 })
 export class LicensingReport {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'The date the report answers for.' })
   asOf!: string;
 
-  @Field(() => LicensingGroupByEnum)
+  @Field(() => LicensingGroupByEnum, { description: 'How the groups were formed.' })
   groupBy!: LicensingGroupBy;
 
-  @Field(() => LicensingTotals)
+  @Field(() => LicensingTotals, {
+    description: 'Counts over every group: open versus closed, and driver packages by obtainability.',
+  })
   totals!: LicensingTotals;
 
   @Field(() => [LicensingGroup], { description: 'Groups by key; the UNRECORDED group, if any, last.' })

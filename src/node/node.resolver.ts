@@ -13,7 +13,10 @@ export class NodeResolver {
     nullable: true,
     description: 'Any object by its global id; null if it no longer exists.',
   })
-  node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<object | null> {
+  node(
+    @Arg('id', () => ID, { description: 'A global id, as any object’s `id` field gives it.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<object | null> {
     return fetchNode(ctx, id, 'id');
   }
 
@@ -23,7 +26,10 @@ export class NodeResolver {
       `Objects by global id (at most ${MAX_NODES}), in order; a malformed id gives null at its place, with an ` +
       'error naming it, and leaves the others.',
   })
-  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(object | Error | null)[]> {
+  nodes(
+    @Arg('ids', () => [ID], { description: 'Global ids, at most 100.' }) ids: string[],
+    @Ctx() ctx: Context,
+  ): Promise<(object | Error | null)[]> {
     if (ids.length > MAX_NODES) throw new BadUserInputError(`ids may hold at most ${MAX_NODES} ids.`, 'ids');
     // An Error as a list item is that item's error (graphql-js completes list items one by one).
     return Promise.all(

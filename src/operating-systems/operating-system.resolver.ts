@@ -21,12 +21,16 @@ export const OsRoleEnum = registerValuesEnum(
   ['host', 'guest'] as const,
   'OsRole',
   'The part an operating system plays.',
+  {
+    host: 'Runs the hypervisor or hosts it (dom0, root partition, host OS).',
+    guest: 'Runs inside a virtual machine.',
+  },
 );
 export const OperatingSystemConnection = ConnectionType(OperatingSystem, 'OperatingSystem');
 
 @ArgsType()
 export class OperatingSystemsArgs extends ConnectionArgs {
-  @Field(() => OsFamilyEnum, { nullable: true })
+  @Field(() => OsFamilyEnum, { nullable: true, description: 'Only systems of this family.' })
   family?: OsFamily | null;
 
   @Field(() => OsRoleEnum, { nullable: true, description: 'Only systems that can play this part.' })
@@ -51,11 +55,17 @@ export class OperatingSystemResolver {
     nullable: true,
     description: 'An operating system by slug; null if there is none.',
   })
-  operatingSystem(@Arg('slug', () => String) slug: string): Promise<OperatingSystem | null> {
+  operatingSystem(
+    @Arg('slug', () => String, { description: 'The system’s slug, e.g. "windows-server-2003".' })
+    slug: string,
+  ): Promise<OperatingSystem | null> {
     return this.service.bySlug(slug);
   }
 
-  @FieldResolver(() => Vendor, { nullable: true })
+  @FieldResolver(() => Vendor, {
+    nullable: true,
+    description: 'Who makes it; null for community projects with no vendor in the sources.',
+  })
   vendor(@Root() os: OperatingSystem, @Ctx() ctx: Context): Promise<Vendor | null> | null {
     return os.vendorId === null ? null : ctx.loaders.vendorById.load(os.vendorId);
   }
@@ -73,7 +83,11 @@ export class OperatingSystemResolver {
   supportStatementsAsGuest(
     @Root() os: OperatingSystem,
     @Ctx() ctx: Context,
-    @Arg('asOf', () => LocalDate, { nullable: true }) asOf?: string | null,
+    @Arg('asOf', () => LocalDate, {
+      nullable: true,
+      description: 'Only statements that held on this date; default every statement.',
+    })
+    asOf?: string | null,
   ): Promise<SupportStatement[]> {
     return ctx.loaders.statementsOfGuest(asOf ?? null).load(os.rowId);
   }
@@ -82,7 +96,11 @@ export class OperatingSystemResolver {
   supportStatementsAsHost(
     @Root() os: OperatingSystem,
     @Ctx() ctx: Context,
-    @Arg('asOf', () => LocalDate, { nullable: true }) asOf?: string | null,
+    @Arg('asOf', () => LocalDate, {
+      nullable: true,
+      description: 'Only statements that held on this date; default every statement.',
+    })
+    asOf?: string | null,
   ): Promise<SupportStatement[]> {
     return ctx.loaders.statementsOfHost(asOf ?? null).load(os.rowId);
   }
@@ -94,7 +112,7 @@ export class OperatingSystemResolver {
     return ctx.loaders.packagesForGuest.load(os.rowId);
   }
 
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { description: 'The sources that state these facts, oldest first.' })
   sources(@Root() os: OperatingSystem, @Ctx() ctx: Context): Promise<Source[]> {
     return ctx.loaders.citations.operatingSystem.load(os.rowId);
   }

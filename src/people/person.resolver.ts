@@ -21,7 +21,9 @@ export class PersonResolver {
   }
 
   @Query(() => Person, { nullable: true, description: 'A person by slug; null if there is none.' })
-  person(@Arg('slug', () => String) slug: string): Promise<Person | null> {
+  person(
+    @Arg('slug', () => String, { description: 'The person’s slug.' }) slug: string,
+  ): Promise<Person | null> {
     return this.service.bySlug(slug);
   }
 

@@ -16,13 +16,13 @@ export class Person implements Pick<PersonEntity, 'slug' | 'name' | 'description
   @Field(() => ID, { description: 'Global id.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Stable identifier in URLs and arguments (lower-case, hyphenated).' })
   slug!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name as the sources give it.' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Who they are and why the sources name them, in prose.' })
   description!: string;
 }
 

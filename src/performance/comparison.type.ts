@@ -3,7 +3,7 @@ import { ExecutionModeEnum, type ExecutionMode } from '../benchmarks/benchmark.t
 
 @ObjectType('Estimate', { description: 'An estimate with its 95% interval.', simpleResolvers: true })
 export class Estimate {
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The point estimate.' })
   value!: number;
 
   @Field(() => Float, { nullable: true, description: '95% lower bound; null: unbounded.' })
@@ -23,10 +23,13 @@ export class MeasuredSide {
   @Field(() => Int, { description: 'Measurements pooled.' })
   count!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Mean of the pooled measurements, in the workload’s unit.' })
   mean!: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Sample standard deviation, in the workload’s unit; null for a single measurement.',
+  })
   stddev!: number | null;
 
   @Field(() => Estimate, {
@@ -46,16 +49,19 @@ export class HypervisorPerformance {
   workloadId!: number;
   testbedId!: number;
 
-  @Field(() => ExecutionModeEnum)
+  @Field(() => ExecutionModeEnum, { description: 'The execution mode pooled.' })
   mode!: ExecutionMode;
 
-  @Field(() => MeasuredSide)
+  @Field(() => MeasuredSide, { description: 'The pooled measurements, with their fraction of native.' })
   result!: MeasuredSide;
 
   @Field(() => Int, { description: 'Native measurements it is compared with.' })
   nativeCount!: number;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      'How the figures were made (simulated, calibrated to published results) and what they leave out.',
+  })
   dataNote!: string;
 }
 
@@ -69,16 +75,19 @@ export class DriverSpeedup {
   workloadId!: number;
   testbedId!: number;
 
-  @Field(() => MeasuredSide)
+  @Field(() => MeasuredSide, { description: 'The scenarios with the driver package, pooled.' })
   driver!: MeasuredSide;
 
-  @Field(() => MeasuredSide)
+  @Field(() => MeasuredSide, { description: 'The same vendor’s scenarios on emulated devices, pooled.' })
   emulated!: MeasuredSide;
 
   @Field(() => Estimate, { description: 'How many times faster with the driver (> 1: faster).' })
   speedup!: Estimate;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      'How the figures were made (simulated, calibrated to published results) and what they leave out.',
+  })
   dataNote!: string;
 }
 
@@ -91,13 +100,13 @@ export class HardwareFeatureEffect {
   workloadId!: number;
   hypervisorId!: number;
 
-  @Field(() => ExecutionModeEnum)
+  @Field(() => ExecutionModeEnum, { description: 'The execution mode compared.' })
   mode!: ExecutionMode;
 
-  @Field(() => MeasuredSide)
+  @Field(() => MeasuredSide, { description: 'Scenarios on testbeds with the feature, pooled.' })
   with!: MeasuredSide;
 
-  @Field(() => MeasuredSide)
+  @Field(() => MeasuredSide, { description: 'Scenarios on testbeds without the feature, pooled.' })
   without!: MeasuredSide;
 
   @Field(() => Estimate, {
@@ -112,6 +121,9 @@ export class HardwareFeatureEffect {
   })
   overheadReduction!: Estimate | null;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      'How the figures were made (simulated, calibrated to published results) and what they leave out.',
+  })
   dataNote!: string;
 }

@@ -113,12 +113,12 @@ export class MeasuredSideResolver {
 
 @Resolver(() => HypervisorPerformance)
 export class HypervisorPerformanceLinksResolver {
-  @FieldResolver(() => Testbed)
+  @FieldResolver(() => Testbed, { description: 'The machine the scenarios ran on.' })
   async testbed(@Root() p: HypervisorPerformance, @Ctx() ctx: Context): Promise<Testbed> {
     return required(await ctx.loaders.testbedById.load(p.testbedId), 'testbed', 'performance');
   }
 
-  @FieldResolver(() => Workload)
+  @FieldResolver(() => Workload, { description: 'The workload measured.' })
   async workload(@Root() p: HypervisorPerformance, @Ctx() ctx: Context): Promise<Workload> {
     return required(await ctx.loaders.workloadById.load(p.workloadId), 'workload', 'performance');
   }
@@ -126,12 +126,12 @@ export class HypervisorPerformanceLinksResolver {
 
 @Resolver(() => DriverSpeedup)
 export class DriverSpeedupLinksResolver {
-  @FieldResolver(() => Testbed)
+  @FieldResolver(() => Testbed, { description: 'The machine both sides ran on.' })
   async testbed(@Root() p: DriverSpeedup, @Ctx() ctx: Context): Promise<Testbed> {
     return required(await ctx.loaders.testbedById.load(p.testbedId), 'testbed', 'speedup');
   }
 
-  @FieldResolver(() => Workload)
+  @FieldResolver(() => Workload, { description: 'The workload compared.' })
   async workload(@Root() p: DriverSpeedup, @Ctx() ctx: Context): Promise<Workload> {
     return required(await ctx.loaders.workloadById.load(p.workloadId), 'workload', 'speedup');
   }
@@ -139,12 +139,12 @@ export class DriverSpeedupLinksResolver {
 
 @Resolver(() => HardwareFeatureEffect)
 export class HardwareFeatureEffectLinksResolver {
-  @FieldResolver(() => Hypervisor)
+  @FieldResolver(() => Hypervisor, { description: 'The hypervisor compared.' })
   async hypervisor(@Root() e: HardwareFeatureEffect, @Ctx() ctx: Context): Promise<Hypervisor> {
     return required(await ctx.loaders.hypervisorById.load(e.hypervisorId), 'hypervisor', 'effect');
   }
 
-  @FieldResolver(() => Workload)
+  @FieldResolver(() => Workload, { description: 'The workload compared.' })
   async workload(@Root() e: HardwareFeatureEffect, @Ctx() ctx: Context): Promise<Workload> {
     return required(await ctx.loaders.workloadById.load(e.workloadId), 'workload', 'effect');
   }

@@ -1,15 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
 import { relatedObjectColumns, selectionsAt } from '../lookahead/compile';
 import { keyRelations } from './performance.queries';
 import { loadExisting } from '../shared/loaders';
-import {
-  ExecutionModeEnum,
-  Scenario,
-  Testbed,
-  Workload,
-  type ExecutionMode,
-} from '../benchmarks/benchmark.type';
+import { Scenario, Testbed, Workload } from '../benchmarks/benchmark.type';
 import type { Context } from '../context';
 import { DriverPackage } from '../drivers/driver-package.type';
 import { HardwareFeature } from '../hardware/hardware-feature.type';
@@ -17,24 +11,23 @@ import { Hypervisor } from '../hypervisors/hypervisor.type';
 import { HypervisorRelease } from '../hypervisors/hypervisor-release.type';
 import { OperatingSystem } from '../operating-systems/operating-system.type';
 import { required } from '../shared/resolving';
-import type { PerformanceService } from './performance.service';
+import { MAX_SPEEDUP_WORKLOADS, type PerformanceService, type SpeedupResult } from './performance.service';
 import {
   BenchmarkTimeSeries,
   BucketEnum,
   DimensionEnum,
-  IntervalMethodEnum,
   NativeOverhead,
   ParavirtSpeedup,
   PerformanceFilter,
   PerformanceGroupKey,
   PerformanceStats,
   SeriesMetricEnum,
+  SpeedupArgs,
   SpeedupSide,
   StatisticEnum,
   STATISTICS,
   type Bucket,
   type Dimension,
-  type IntervalMethod,
   type SeriesMetric,
   type Statistic,
 } from './performance.type';
@@ -48,8 +41,15 @@ export class PerformanceResolver {
       'Grouped statistics of benchmark measurements, from rollups kept in step with every load (no raw-row scan).',
   })
   performanceStats(
-    @Arg('groupBy', () => [DimensionEnum]) groupBy: Dimension[],
-    @Arg('filter', () => PerformanceFilter, { nullable: true }) filter: PerformanceFilter | null,
+    @Arg('groupBy', () => [DimensionEnum], {
+      description: 'One group per combination of these dimensions; empty: one group of everything.',
+    })
+    groupBy: Dimension[],
+    @Arg('filter', () => PerformanceFilter, {
+      nullable: true,
+      description: 'Which measurements count; null: every measurement.',
+    })
+    filter: PerformanceFilter | null,
     @Arg('stats', () => [StatisticEnum], { nullable: true, description: 'Default: all.' })
     stats: Statistic[] | null,
     @Arg('percentiles', () => [Float], {
@@ -78,30 +78,28 @@ export class PerformanceResolver {
   async paravirtSpeedup(
     @Ctx() ctx: Context,
     @Arg('workload', () => String, { description: 'Workload slug.' }) workload: string,
-    @Arg('baseline', () => ExecutionModeEnum, { defaultValue: 'hardware_assisted_emulated' })
-    baseline: ExecutionMode,
-    @Arg('candidate', () => ExecutionModeEnum, { defaultValue: 'hardware_assisted_pv_drivers' })
-    candidate: ExecutionMode,
-    @Arg('filter', () => PerformanceFilter, { nullable: true }) filter: PerformanceFilter | null,
-    @Arg('confidence', () => Float, { defaultValue: 0.95 }) confidence: number,
-    @Arg('method', () => IntervalMethodEnum, { defaultValue: 'WELCH' }) method: IntervalMethod,
+    @Args(() => SpeedupArgs) args: SpeedupArgs,
   ): Promise<ParavirtSpeedup> {
-    const result = await this.performance.speedup(
-      workload,
-      baseline,
-      candidate,
-      filter ?? {},
-      confidence,
-      method,
-    );
-    return {
-      ...result,
-      workload: required(
-        await ctx.loaders.workloadById.load(result.workloadId),
-        'workload',
-        'paravirtSpeedup',
-      ),
-    };
+    const [result] = await this.performance.speedups([workload], args, 'each');
+    return withWorkload(ctx, result, 'paravirtSpeedup');
+  }
+
+  @Query(() => [ParavirtSpeedup], {
+    description:
+      'paravirtSpeedup for several workloads at once (e.g. every disk and network workload), in the order given. ' +
+      'A workload with fewer than two measurements on either side under the filter is left out, so a guest ' +
+      'filter keeps only the workloads that guest runs; paravirtSpeedup on a left-out one says which side is short.',
+  })
+  async paravirtSpeedups(
+    @Ctx() ctx: Context,
+    @Arg('workloads', () => [String], {
+      description: `Workload slugs, 1 to ${MAX_SPEEDUP_WORKLOADS}, each at most once (the \`workloads\` query lists them).`,
+    })
+    workloads: string[],
+    @Args(() => SpeedupArgs) args: SpeedupArgs,
+  ): Promise<ParavirtSpeedup[]> {
+    const results = await this.performance.speedups(workloads, args, 'measured');
+    return Promise.all(results.map((r) => withWorkload(ctx, r, 'paravirtSpeedups')));
   }
 
   @Query(() => [NativeOverhead], {
@@ -109,7 +107,11 @@ export class PerformanceResolver {
       'Per scenario and workload, the fraction of native throughput on the same testbed and OS family.',
   })
   overheadVsNative(
-    @Arg('filter', () => PerformanceFilter, { nullable: true }) filter: PerformanceFilter | null,
+    @Arg('filter', () => PerformanceFilter, {
+      nullable: true,
+      description: 'Which measurements count; null: every measurement.',
+    })
+    filter: PerformanceFilter | null,
   ): Promise<NativeOverhead[]> {
     return this.performance.overheadVsNative(filter ?? {});
   }
@@ -118,13 +120,33 @@ export class PerformanceResolver {
     description: 'A statistic per time bucket of simulated dates, per group.',
   })
   benchmarkTimeSeries(
-    @Arg('metric', () => SeriesMetricEnum, { defaultValue: 'MEAN' }) metric: SeriesMetric,
-    @Arg('bucket', () => BucketEnum, { defaultValue: 'QUARTER' }) bucket: Bucket,
-    @Arg('filter', () => PerformanceFilter, { nullable: true }) filter: PerformanceFilter | null,
-    @Arg('groupBy', () => [DimensionEnum], { defaultValue: [] }) groupBy: Dimension[],
+    @Arg('metric', () => SeriesMetricEnum, { defaultValue: 'MEAN', description: 'What each point plots.' })
+    metric: SeriesMetric,
+    @Arg('bucket', () => BucketEnum, {
+      defaultValue: 'QUARTER',
+      description: 'The width of a bucket of simulated dates.',
+    })
+    bucket: Bucket,
+    @Arg('filter', () => PerformanceFilter, {
+      nullable: true,
+      description: 'Which measurements count; null: every measurement.',
+    })
+    filter: PerformanceFilter | null,
+    @Arg('groupBy', () => [DimensionEnum], {
+      defaultValue: [],
+      description: 'One series per combination of these dimensions; empty: one series.',
+    })
+    groupBy: Dimension[],
   ): Promise<BenchmarkTimeSeries> {
     return this.performance.timeSeries(metric, bucket, filter ?? {}, groupBy);
   }
+}
+
+async function withWorkload(ctx: Context, result: SpeedupResult, field: string): Promise<ParavirtSpeedup> {
+  return {
+    ...result,
+    workload: required(await ctx.loaders.workloadById.load(result.workloadId), 'workload', field),
+  };
 }
 
 function load<T>(
@@ -144,12 +166,18 @@ export class PerformanceGroupKeyResolver {
     return load(k.hypervisorId, ctx.loaders.hypervisorById);
   }
 
-  @FieldResolver(() => HypervisorRelease, { nullable: true })
+  @FieldResolver(() => HypervisorRelease, {
+    nullable: true,
+    description: 'The hypervisor release, when grouped by RELEASE; null for native runs.',
+  })
   release(@Root() k: PerformanceGroupKey, @Ctx() ctx: Context): Promise<HypervisorRelease | null> {
     return load(k.releaseId, ctx.loaders.releaseById);
   }
 
-  @FieldResolver(() => OperatingSystem, { nullable: true })
+  @FieldResolver(() => OperatingSystem, {
+    nullable: true,
+    description: 'The guest operating system, when grouped by GUEST.',
+  })
   guest(@Root() k: PerformanceGroupKey, @Ctx() ctx: Context): Promise<OperatingSystem | null> {
     return load(k.guestId, ctx.loaders.osById);
   }
@@ -162,17 +190,17 @@ export class PerformanceGroupKeyResolver {
     return load(k.driverPackageId, ctx.loaders.packageById);
   }
 
-  @FieldResolver(() => Workload, { nullable: true })
+  @FieldResolver(() => Workload, { nullable: true, description: 'The workload, when grouped by WORKLOAD.' })
   workload(@Root() k: PerformanceGroupKey, @Ctx() ctx: Context): Promise<Workload | null> {
     return load(k.workloadId, ctx.loaders.workloadById);
   }
 
-  @FieldResolver(() => Testbed, { nullable: true })
+  @FieldResolver(() => Testbed, { nullable: true, description: 'The testbed, when grouped by TESTBED.' })
   testbed(@Root() k: PerformanceGroupKey, @Ctx() ctx: Context): Promise<Testbed | null> {
     return load(k.testbedId, ctx.loaders.testbedById);
   }
 
-  @FieldResolver(() => Scenario, { nullable: true })
+  @FieldResolver(() => Scenario, { nullable: true, description: 'The scenario, when grouped by SCENARIO.' })
   scenario(@Root() k: PerformanceGroupKey, @Ctx() ctx: Context): Promise<Scenario | null> {
     return load(k.scenarioId, ctx.loaders.scenarioById);
   }

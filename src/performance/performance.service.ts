@@ -15,7 +15,6 @@ import type {
   BenchmarkTimeSeries,
   Bucket,
   Dimension,
-  IntervalMethod,
   NativeOverhead,
   ParavirtSpeedup,
   PerformanceFilter,
@@ -23,6 +22,7 @@ import type {
   PerformanceGroupKey,
   PerformanceStats,
   SeriesMetric,
+  SpeedupArgs,
   SpeedupSide,
   Statistic,
 } from './performance.type';
@@ -39,6 +39,11 @@ export const MAX_SERIES_POINTS = 2000;
 /** Most percentiles one request may ask for. */
 export const MAX_PERCENTILES = 20;
 export const BOOTSTRAP_REPLICATES = 2000;
+/** Most workloads one paravirtSpeedups request may compare (the model has 14). */
+export const MAX_SPEEDUP_WORKLOADS = 20;
+
+/** A speedup before its workload object is loaded. */
+export type SpeedupResult = Omit<ParavirtSpeedup, 'workload'> & { workloadId: number };
 
 const DATA_NOTE =
   `Simulated measurements from the virtlens performance model (version ${MODEL_VERSION}), calibrated against ` +
@@ -91,14 +96,40 @@ export class PerformanceService {
     return { groupBy, groups, percentileRelativeError: SKETCH_RELATIVE_ERROR, dataNote: DATA_NOTE };
   }
 
-  async speedup(
+  /**
+   * The candidate against the baseline on each workload, in the order given. `missing` says what a workload with
+   * fewer than two measurements on a side does: `each` (one workload asked for) fails with NOT_FOUND naming the
+   * side; `measured` (a list) leaves the workload out.
+   */
+  async speedups(
+    workloadSlugs: readonly string[],
+    args: SpeedupArgs,
+    missing: 'each' | 'measured',
+  ): Promise<SpeedupResult[]> {
+    if (workloadSlugs.length < 1 || workloadSlugs.length > MAX_SPEEDUP_WORKLOADS) {
+      throw new BadUserInputError(
+        `workloads must name 1 to ${MAX_SPEEDUP_WORKLOADS} workloads; got ${workloadSlugs.length}.`,
+        'workloads',
+      );
+    }
+    const repeated = workloadSlugs.find((w, i) => workloadSlugs.indexOf(w) !== i);
+    if (repeated !== undefined)
+      throw new BadUserInputError(`workloads names ${repeated} twice; name each workload once.`, 'workloads');
+    const results: SpeedupResult[] = [];
+    for (const workload of workloadSlugs) {
+      const result = await this.speedup(workload, args, missing === 'each' ? 'workload' : 'workloads');
+      if (result) results.push(result);
+    }
+    return results;
+  }
+
+  private async speedup(
     workloadSlug: string,
-    baseline: ExecutionMode,
-    candidate: ExecutionMode,
-    filter: PerformanceFilter,
-    confidence: number,
-    method: IntervalMethod,
-  ): Promise<Omit<ParavirtSpeedup, 'workload'> & { workloadId: number }> {
+    { baseline, candidate, filter: given, confidence, method }: SpeedupArgs,
+    /** The argument that named the workload; a single `workload` must have measurements on both sides. */
+    argument: 'workload' | 'workloads',
+  ): Promise<SpeedupResult | null> {
+    const filter = given ?? {};
     if (baseline === candidate)
       throw new BadUserInputError('candidate must differ from baseline.', 'candidate');
     if (!(confidence > 0 && confidence < 1)) {
@@ -115,12 +146,12 @@ export class PerformanceService {
     }
     if (filter.workloads?.length) {
       throw new BadUserInputError(
-        'filter.workloads cannot be used here: the workload argument chooses it.',
+        `filter.workloads cannot be used here: the ${argument} argument chooses it.`,
         'filter.workloads',
       );
     }
     const resolved = await this.resolve({ ...filter, workloads: [workloadSlug] }, 'filter', {
-      workloads: 'workload',
+      workloads: argument,
     });
     const { sql, params } = speedupSql(resolved, baseline, candidate, method === 'BOOTSTRAP');
     const rows = await this.db.query<
@@ -128,16 +159,16 @@ export class PerformanceService {
     >(sql, params);
     const side = (name: 'baseline' | 'candidate', mode: ExecutionMode) => {
       const row = rows.find((r) => r.side === name);
-      if (!row || row.count < 2) {
-        throw new NotFoundError(
-          `Fewer than two measurements of ${workloadSlug} in mode ${mode} match the filter; widen it or pick another mode.`,
-          name,
-        );
-      }
-      return { ...row, mode };
+      if (row && row.count >= 2) return { ...row, mode };
+      if (argument === 'workloads') return null;
+      throw new NotFoundError(
+        `Fewer than two measurements of ${workloadSlug} in mode ${mode} match the filter; widen it or pick another mode.`,
+        name,
+      );
     };
     const b = side('baseline', baseline);
     const c = side('candidate', candidate);
+    if (!b || !c) return null;
     const higherIsBetter = b.higherIsBetter;
     let interval: { ratio: number; lower: number; upper: number; degreesOfFreedom: number | null };
     if (method === 'WELCH') {

@@ -21,7 +21,7 @@ export class SearchResolver {
       'names that are spelled like the query are found too.',
   })
   search(
-    @Arg('query', () => String) query: string,
+    @Arg('query', () => String, { description: 'What to look for, in web-search syntax.' }) query: string,
     @Arg('kinds', () => [SearchKindEnum], { nullable: true, description: 'Only these kinds (default: all).' })
     kinds: SearchKind[] | null,
     @Arg('first', () => Int, { defaultValue: 10, description: 'How many hits, from 1 to 100.' })

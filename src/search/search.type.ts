@@ -6,6 +6,23 @@ export const SearchKindEnum = registerValuesEnum(
   SEARCH_KINDS,
   'SearchKind',
   'A kind of object that search can find.',
+  {
+    hypervisor: 'A hypervisor or virtualization product.',
+    hypervisor_release: 'One release of a hypervisor.',
+    vendor: 'A company, project, university or person.',
+    license: 'A software license.',
+    source: 'A cited document.',
+    operating_system: 'An operating system release.',
+    hardware_feature: 'A hardware virtualization feature.',
+    driver_package: 'A paravirtual driver package.',
+    support_statement: 'A statement that a guest runs on a hypervisor.',
+    vendor_relation: 'A deal between vendors (acquisition, partnership, licensing).',
+    person: 'A person named in the sources.',
+    topic: 'A conference topic.',
+    conference: 'A conference.',
+    session: 'A conference session.',
+    claim: 'A claim made at the conference or in the press.',
+  },
 );
 
 export const MATCH_KINDS = ['text', 'name_similarity'] as const;
@@ -26,7 +43,7 @@ export const SearchMatchEnum = registerValuesEnum(
 export class SearchHit {
   rowId!: number;
 
-  @Field(() => SearchKindEnum)
+  @Field(() => SearchKindEnum, { description: 'The kind of object matched.' })
   kind!: SearchKind;
 
   @Field(() => String, { description: 'The matched object’s name or title.' })
@@ -37,7 +54,7 @@ export class SearchHit {
   })
   score!: number;
 
-  @Field(() => SearchMatchEnum)
+  @Field(() => SearchMatchEnum, { description: 'Whether its words matched or only its name’s spelling.' })
   matchedBy!: (typeof MATCH_KINDS)[number];
 
   @Field(() => String, { description: 'Where the words matched, with <mark>…</mark> around them.' })

@@ -56,16 +56,21 @@ export function pageRequest(args: ConnectionArgs): PageRequest {
 
 @ObjectType({ description: 'Where a page stands in its connection.', simpleResolvers: true })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'More items follow endCursor: ask again with `after: endCursor`.' })
   hasNextPage!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description: 'Items come before startCursor (the page was asked for with `after`).',
+  })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item; null on an empty page.' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last item, to pass as `after` for the next page; null on an empty page.',
+  })
   endCursor!: string | null;
 }
 
@@ -86,24 +91,31 @@ export function ConnectionType<T extends object>(
   nodeType: ClassType<T>,
   name: string,
 ): ClassType<Connection<T>> {
-  @ObjectType(`${name}Edge`, { simpleResolvers: true })
+  @ObjectType(`${name}Edge`, {
+    description: `One ${name} in a page, with its cursor.`,
+    simpleResolvers: true,
+  })
   class EdgeType implements Edge<T> {
-    @Field(() => String)
+    @Field(() => String, {
+      description: 'Opaque position of this item; pass it as `after` to continue after it.',
+    })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name} itself.` })
     node!: T;
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items.`, simpleResolvers: true })
   class ConnectionClass implements Connection<T> {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], {
+      description: 'The items of this page with their cursors, in the connection’s order.',
+    })
     edges!: Edge<T>[];
 
     @Field(() => [nodeType], { description: 'The nodes of `edges`, for clients that need no cursors.' })
     nodes!: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page stands: cursors and whether more items follow.' })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'How many items match, over all pages.' })

@@ -16,7 +16,9 @@ export class SourceResolver {
   }
 
   @Query(() => Source, { nullable: true, description: 'A source by slug; null if there is none.' })
-  source(@Arg('slug', () => String) slug: string): Promise<Source | null> {
+  source(
+    @Arg('slug', () => String, { description: 'The source’s slug.' }) slug: string,
+  ): Promise<Source | null> {
     return this.service.bySlug(slug);
   }
 }

@@ -8,6 +8,16 @@ export const SourceKindEnum = registerValuesEnum(
   SOURCE_KINDS,
   'SourceKind',
   'What kind of document a source is.',
+  {
+    news: 'A news article.',
+    paper: 'A research paper (conference, journal or technical report).',
+    documentation: 'Vendor or project documentation.',
+    blog: 'A blog post.',
+    press_release: 'A vendor’s press release.',
+    wiki: 'A wiki page.',
+    book: 'A book.',
+    other: 'Anything else, e.g. a mailing-list post or a slide deck.',
+  },
 );
 
 @ObjectType('Source', {
@@ -25,16 +35,16 @@ export class Source implements Pick<
   @Field(() => ID, { description: 'Global id.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Stable identifier in URLs and arguments (lower-case, hyphenated).' })
   slug!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its title as published.' })
   title!: string;
 
   @Field(() => String, { description: 'Who published it (site, journal, vendor).' })
   publisher!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Where it can be read.' })
   url!: string;
 
   @Field(() => LocalDate, {
@@ -43,7 +53,7 @@ export class Source implements Pick<
   })
   publishedOn!: string | null;
 
-  @Field(() => SourceKindEnum)
+  @Field(() => SourceKindEnum, { description: 'What kind of document it is.' })
   kind!: SourceKind;
 
   @Field(() => Boolean, {
@@ -51,6 +61,9 @@ export class Source implements Pick<
   })
   secondary!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the source is used for or how far to trust it; null for none.',
+  })
   note!: string | null;
 }

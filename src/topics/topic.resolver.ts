@@ -18,7 +18,9 @@ export class TopicResolver {
   }
 
   @Query(() => Topic, { nullable: true, description: 'A topic by slug; null if there is none.' })
-  topic(@Arg('slug', () => String) slug: string): Promise<Topic | null> {
+  topic(
+    @Arg('slug', () => String, { description: 'The topic’s slug.' }) slug: string,
+  ): Promise<Topic | null> {
     return this.service.bySlug(slug);
   }
 

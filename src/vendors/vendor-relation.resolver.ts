@@ -29,7 +29,7 @@ export class VendorRelationsArgs extends ConnectionArgs {
   })
   vendor?: string | null;
 
-  @Field(() => RelationKindEnum, { nullable: true })
+  @Field(() => RelationKindEnum, { nullable: true, description: 'Only relations of this kind.' })
   kind?: RelationKind | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Only relations in force on this date.' })
@@ -76,21 +76,27 @@ export class VendorRelationResolver {
     nullable: true,
     description: 'A vendor relation by slug; null if there is none.',
   })
-  vendorRelation(@Arg('slug', () => String) slug: string): Promise<VendorRelation | null> {
+  vendorRelation(
+    @Arg('slug', () => String, { description: 'The relation’s slug.' }) slug: string,
+  ): Promise<VendorRelation | null> {
     return this.service.bySlug(slug);
   }
 
-  @FieldResolver(() => Vendor)
+  @FieldResolver(() => Vendor, {
+    description: 'The vendor on the first side (the acquirer, licensor or initiator).',
+  })
   async from(@Root() r: VendorRelation, @Ctx() ctx: Context): Promise<Vendor> {
     return required(await ctx.loaders.vendorById.load(r.fromVendorId), 'vendor', `relation ${r.slug}`);
   }
 
-  @FieldResolver(() => Vendor)
+  @FieldResolver(() => Vendor, {
+    description: 'The vendor on the other side (the acquired, licensee or partner).',
+  })
   async to(@Root() r: VendorRelation, @Ctx() ctx: Context): Promise<Vendor> {
     return required(await ctx.loaders.vendorById.load(r.toVendorId), 'vendor', `relation ${r.slug}`);
   }
 
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { description: 'The sources that state these facts, oldest first.' })
   sources(@Root() r: VendorRelation, @Ctx() ctx: Context): Promise<Source[]> {
     return ctx.loaders.citations.vendorRelation.load(r.rowId);
   }

@@ -50,16 +50,24 @@ export class VendorRelation implements Pick<
   @Field(() => ID, { description: 'Global id.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Stable identifier in URLs and arguments (lower-case, hyphenated).' })
   slug!: string;
 
-  @Field(() => RelationKindEnum)
+  @Field(() => RelationKindEnum, {
+    description: 'Acquisition, partnership, licensing, OEM embedding or interoperability agreement.',
+  })
   kind!: RelationKind;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'The day it was announced; null when no source gives a date.',
+  })
   announcedOn!: string | null;
 
-  @Field(() => DatePrecisionEnum)
+  @Field(() => DatePrecisionEnum, {
+    description:
+      'How precisely announcedOn is known: DAY, MONTH (the first of that month) or YEAR (1 January).',
+  })
   announcedOnPrecision!: DatePrecision;
 
   @Field(() => LocalDate, {
@@ -68,13 +76,19 @@ export class VendorRelation implements Pick<
   })
   effectiveFrom!: string | null;
 
-  @Field(() => DatePrecisionEnum)
+  @Field(() => DatePrecisionEnum, {
+    description:
+      'How precisely effectiveFrom is known: DAY, MONTH (the first of that month) or YEAR (1 January).',
+  })
   effectiveFromPrecision!: DatePrecision;
 
   @Field(() => LocalDate, { nullable: true, description: 'When it ended or expires; null while in force.' })
   effectiveTo!: string | null;
 
-  @Field(() => DatePrecisionEnum)
+  @Field(() => DatePrecisionEnum, {
+    description:
+      'How precisely effectiveTo is known: DAY, MONTH (the first of that month) or YEAR (1 January).',
+  })
   effectiveToPrecision!: DatePrecision;
 
   @Field(() => Float, { nullable: true, description: 'Amount in US dollars, where stated (see amountNote).' })
@@ -95,7 +109,7 @@ export class VendorRelation implements Pick<
   })
   sharesOffered!: number | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What was agreed, in prose.' })
   description!: string;
 
   @Field(() => String, {

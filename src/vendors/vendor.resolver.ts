@@ -37,7 +37,9 @@ export class VendorResolver {
   }
 
   @Query(() => Vendor, { nullable: true, description: 'A vendor by slug; null if there is none.' })
-  vendor(@Arg('slug', () => String) slug: string): Promise<Vendor | null> {
+  vendor(
+    @Arg('slug', () => String, { description: 'The vendor’s slug, e.g. "xensource".' }) slug: string,
+  ): Promise<Vendor | null> {
     return this.service.bySlug(slug);
   }
 
@@ -52,7 +54,11 @@ export class VendorResolver {
   relations(
     @Root() vendor: Vendor,
     @Ctx() ctx: Context,
-    @Arg('kind', () => RelationKindEnum, { nullable: true }) kind?: RelationKind | null,
+    @Arg('kind', () => RelationKindEnum, {
+      nullable: true,
+      description: 'Only relations of this kind; default every kind.',
+    })
+    kind?: RelationKind | null,
     @Arg('asOf', () => LocalDate, { nullable: true, description: 'Only relations in force on this date.' })
     asOf?: string | null,
   ): Promise<VendorRelation[]> {
@@ -67,7 +73,11 @@ export class VendorResolver {
   async owner(
     @Root() vendor: Vendor,
     @Ctx() ctx: Context,
-    @Arg('asOf', () => LocalDate, { nullable: true }) asOf?: string | null,
+    @Arg('asOf', () => LocalDate, {
+      nullable: true,
+      description: 'The date asked about, as YYYY-MM-DD; default today (UTC).',
+    })
+    asOf?: string | null,
   ): Promise<Vendor | null> {
     const acquisitions = await ctx.loaders
       .relationsOfVendor({ kind: 'acquisition', asOf: asOf ?? today() })

@@ -7,6 +7,13 @@ export const VendorKindEnum = registerValuesEnum(
   VENDOR_KINDS,
   'VendorKind',
   'What kind of organisation a vendor is.',
+  {
+    company: 'A commercial company.',
+    university: 'A university or research lab.',
+    project: 'An open-source project with no company of its own.',
+    individual: 'One person.',
+    consortium: 'An industry body or standards group (e.g. PCI-SIG, DMTF).',
+  },
 );
 
 @ObjectType('Vendor', {
@@ -19,18 +26,21 @@ export class Vendor implements Pick<VendorEntity, 'slug' | 'name' | 'kind' | 'we
   @Field(() => ID, { description: 'Global id.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Stable identifier in URLs and arguments (lower-case, hyphenated).' })
   slug!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name as the vendor writes it, e.g. "XenSource".' })
   name!: string;
 
-  @Field(() => VendorKindEnum)
+  @Field(() => VendorKindEnum, { description: 'What kind of organisation it is.' })
   kind!: VendorKind;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Its home page; null when it has none (or had none in the sources).',
+  })
   website!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Who they are, in prose.' })
   description!: string;
 }

@@ -48,11 +48,13 @@ describeWithChromium('GraphiQL browser test')('GraphiQL in headless Chromium', (
     expect(await page.title()).toBe('virtlens — GraphiQL');
     expect(await page.locator('.graphiql-tab').count()).toBe(EXAMPLE_TABS.length);
 
-    // The product's name and the way to the reports, in GraphiQL's logo slot.
+    // The product's name and the ways to the reports and to the README's questions, in GraphiQL's logo slot.
     expect((await page.locator('.graphiql-logo').innerText()).replace(/\s+/g, ' ').trim()).toBe(
-      'virtlens Reports',
+      'virtlens Reports Questions',
     );
-    expect(await page.locator('.graphiql-logo a').getAttribute('href')).toBe('/reports');
+    expect(
+      await page.locator('.graphiql-logo a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+    ).toEqual(['/reports', '/graphiql/docs.html#asking-questions']);
 
     // graphql/graphiql#3392: the first tab must open with its own variables, not an empty pane.
     const squash = (text: string) => text.replace(/\s+/g, '');
@@ -96,8 +98,59 @@ describeWithChromium('GraphiQL browser test')('GraphiQL in headless Chromium', (
       );
     }
 
+    // The speedup tab, run as it opens, answers for its disk and network workloads on the path's release and
+    // guest: emulated devices against Novell's VMDP, exactly what the same request answers outside the browser.
+    const speedupTab = EXAMPLE_TABS.findIndex((tab) => /query PvSpeedup\b/.test(tab.query));
+    await page.locator('.graphiql-tab').nth(speedupTab).locator('button').first().click();
+    const answered = page.waitForResponse(
+      (r) => r.url() === `${server.url}/graphql` && (r.request().postData() ?? '').includes('PvSpeedup'),
+      { timeout: 30_000 },
+    );
+    await page.locator('button.graphiql-execute-button').click();
+    const answer = (await (await answered).json()) as { data: { paravirtSpeedups: any[] }; errors?: unknown };
+    const tab = EXAMPLE_TABS[speedupTab];
+    const variables = JSON.parse(tab.variables!) as { workloads: string[] };
+    expect(answer).toEqual((await server.graphql(tab.query, variables)).body);
+    const rows = answer.data.paravirtSpeedups;
+    expect(rows.map((r) => r.workload.slug)).toEqual(variables.workloads);
+    expect(variables.workloads.some((w) => w.startsWith('disk-'))).toBe(true);
+    expect(variables.workloads.some((w) => w.startsWith('net-'))).toBe(true);
+    for (const row of rows) {
+      expect(new Set(row.baseline.scenarios.map((s: any) => `${s.release.slug}`))).toEqual(
+        new Set(['xen-3-0-4']),
+      );
+      expect(
+        new Set(row.candidate.scenarios.map((s: any) => `${s.release.slug} ${s.driverPackage?.slug}`)),
+      ).toEqual(new Set(['xen-3-0-4 novell-vmdp']));
+    }
+    for (const row of rows.filter((r) => r.workload.slug.startsWith('net-')))
+      expect(row.speedupLower).toBeGreaterThan(2);
+    await waitInPage(
+      page,
+      `(document.querySelector('section.result-window .view-lines')?.textContent ?? '')
+         .replace(/\\s+/g, '').includes('"paravirtSpeedups":')`,
+      30_000,
+    );
+
     fs.mkdirSync(TEST_OUTPUT, { recursive: true });
     await page.screenshot({ path: path.join(TEST_OUTPUT, 'graphiql.png') });
+
+    // The Questions link opens the README beside GraphiQL, at its questions, with nothing from another host.
+    await page.locator('.graphiql-logo a', { hasText: 'Questions' }).click();
+    await page.waitForURL(`${server.url}/graphiql/docs.html#asking-questions`);
+    const questions = page.locator('h2#asking-questions');
+    await questions.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await questions.innerText()).toBe('Asking questions');
+    expect(await page.title()).toBe('virtlens — README');
+    expect(await page.locator('h2#asking-questions ~ table').first().innerText()).toContain(
+      'paravirtPaths(guest, host, asOf)',
+    );
+    // Every link of the README's contents leads to a heading of the page.
+    const anchors = await page
+      .locator('a[href^="#"]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(anchors.length).toBeGreaterThan(10);
+    for (const anchor of anchors) expect(await page.locator(anchor).count()).toBe(1);
     await context.close();
 
     const origin = new URL(server.url).origin;

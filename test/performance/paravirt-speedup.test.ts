@@ -457,3 +457,45 @@ describe('the benchmark catalogue', () => {
     }
   });
 });
+
+const SPEEDUPS = `query ($workloads: [String!]!, $baseline: ExecutionMode, $candidate: ExecutionMode,
+                       $filter: PerformanceFilter) {
+  paravirtSpeedups(workloads: $workloads, baseline: $baseline, candidate: $candidate, filter: $filter) {
+    workload { slug }
+    baseline { mode count mean stddev scenarios { slug } }
+    candidate { mode count mean stddev scenarios { slug } }
+    ratio ratioLower ratioUpper speedup speedupLower speedupUpper confidence method degreesOfFreedom dataNote
+  }
+}`;
+
+describe('paravirtSpeedups: several workloads in one request', () => {
+  it('is paravirtSpeedup on each workload, in the order asked', async () => {
+    const workloads = ['disk-rand-write', 'net-tx', 'kernel-build'];
+    const filter = { hypervisors: ['kvm'] };
+    const res = await server.graphql<{ paravirtSpeedups: any[] }>(SPEEDUPS, { workloads, filter });
+    expect(res.body.errors).toBeUndefined();
+    const one = [];
+    for (const workload of workloads) one.push(await speedup({ workload, filter }));
+    expect(res.body.data!.paravirtSpeedups).toEqual(one);
+  });
+
+  it('leaves out a workload without measurements on a side: containers never run the Windows-only graphics-2d', async () => {
+    const res = await server.graphql<{ paravirtSpeedups: any[] }>(SPEEDUPS, {
+      workloads: ['graphics-2d', 'net-rx'],
+      baseline: 'NATIVE',
+      candidate: 'OS_LEVEL',
+    });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.paravirtSpeedups).toEqual([
+      await speedup({ workload: 'net-rx', baseline: 'NATIVE', candidate: 'OS_LEVEL' }),
+    ]);
+  });
+
+  it.each<[string[], string]>([
+    [[], 'workloads must name 1 to 20 workloads; got 0.'],
+    [['net-rx', 'disk-io', 'net-rx'], 'workloads names net-rx twice; name each workload once.'],
+    [['net-rx', 'quake-3'], 'Unknown workload "quake-3" in workloads.'],
+  ])('refuses workloads %j, naming the argument', async (workloads, message) => {
+    expect(await failure({ workloads }, SPEEDUPS)).toEqual(error('BAD_USER_INPUT', message, 'workloads'));
+  });
+});

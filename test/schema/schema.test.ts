@@ -3,6 +3,10 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config';
 import {
   getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isIntrospectionType,
   isObjectType,
   isScalarType,
   isSpecifiedScalarType,
@@ -42,5 +46,28 @@ describe('schema conventions', () => {
     }
     expect(counts.length).toBeGreaterThan(10);
     expect(counts.filter((c) => !c.endsWith(': Int'))).toEqual([]);
+  });
+
+  it('every type, field, argument, input field and enum value has a description (as the schema linter requires)', async () => {
+    const schema = await buildAppSchema();
+    const elements: { path: string; description: string | null | undefined }[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (isIntrospectionType(type) || isSpecifiedScalarType(type)) continue;
+      elements.push({ path: type.name, description: type.description });
+      if (isObjectType(type) || isInterfaceType(type))
+        for (const field of Object.values(type.getFields())) {
+          elements.push({ path: `${type.name}.${field.name}`, description: field.description });
+          for (const arg of field.args)
+            elements.push({ path: `${type.name}.${field.name}(${arg.name})`, description: arg.description });
+        }
+      if (isInputObjectType(type))
+        for (const field of Object.values(type.getFields()))
+          elements.push({ path: `${type.name}.${field.name}`, description: field.description });
+      if (isEnumType(type))
+        for (const value of type.getValues())
+          elements.push({ path: `${type.name}.${value.name}`, description: value.description });
+    }
+    expect(elements.length).toBeGreaterThan(1400);
+    expect(elements.filter((e) => !e.description?.trim()).map((e) => e.path)).toEqual([]);
   });
 });
