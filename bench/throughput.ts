@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { PROJECT_ROOT } from '../src/config';
@@ -12,6 +13,11 @@ export interface TargetThroughput {
   rps: number[];
   /** Mean over the rounds. */
   meanRps: number;
+  /**
+   * CPU time (user + system, from /proc) the target's process spent per request over the rounds, in ms: steadier
+   * than rps on a shared machine, where a process's share of the cores moves with everyone else's load.
+   */
+  cpuMsPerRequest: number;
   errors: number;
 }
 
@@ -38,7 +44,14 @@ export const THROUGHPUT_GOALS: readonly number[] = [0.17, 0.6, 0.55, 0.5];
 
 interface Floor {
   url: string;
+  pid: number;
   stop(): Promise<void>;
+}
+
+/** CPU time (user + system) process `pid` has used so far, in ms (Linux: /proc/<pid>/stat, 100 ticks a second). */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Starts bench/floor-server.ts in its own process and waits for its port. */
@@ -63,6 +76,7 @@ async function startFloor(kind: 'node' | 'apollo' | 'raw', databaseUrl: string):
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     async stop() {
       child.kill('SIGTERM');
       await exited;
@@ -75,14 +89,19 @@ async function post(url: string, body: string): Promise<{ status: number; text: 
   return { status: res.status, text: await res.text() };
 }
 
-/** Requests per second of one autocannon round; errors are socket errors, non-2xx and GraphQL errors. */
+/**
+ * Requests per second of one autocannon round, and the requests and CPU ms of process `pid` in it; errors are
+ * socket errors, non-2xx and GraphQL errors.
+ */
 async function round(
   url: string,
   body: string,
   connections: number,
   seconds: number,
-): Promise<{ rps: number; errors: number }> {
+  pid: number,
+): Promise<{ rps: number; errors: number; requests: number; cpuMs: number }> {
   let graphqlErrors = 0;
+  const cpuBefore = cpuMs(pid);
   const result = await autocannon({
     url,
     connections,
@@ -101,6 +120,8 @@ async function round(
   return {
     rps: result.requests.total / seconds,
     errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+    requests: result.requests.total,
+    cpuMs: cpuMs(pid) - cpuBefore,
   };
 }
 
@@ -110,7 +131,7 @@ async function round(
  * are checked equal to virtlens's first.
  */
 export async function measureThroughput(
-  server: Pick<ServerProcess, 'url'>,
+  server: Pick<ServerProcess, 'url' | 'pid'>,
   databaseUrl: string,
   options: {
     connections: number;
@@ -132,7 +153,7 @@ export async function measureThroughput(
     for (const [index, shape] of THROUGHPUT_SHAPES.entries()) {
       if (options.shapes && !options.shapes.includes(index)) continue;
       const body = JSON.stringify({ query: shape.query });
-      const targets = await targetsOf(shape, index, server.url, floors, body);
+      const targets = await targetsOf(shape, index, server, floors, body);
       const ours = await post(targets[0].url, body);
       for (const t of targets.slice(1)) {
         const theirs = await post(t.url, t.body);
@@ -144,17 +165,29 @@ export async function measureThroughput(
           throw new Error(`${shape.name}: ${t.target} answers differently (${difference ?? theirs.text})`);
       }
       // A short warm-up of each target (JIT, pools) before the measured rounds.
-      for (const t of targets) await round(t.url, t.body, connections, 1);
-      const measured = targets.map((t) => ({ target: t.target, rps: [] as number[], errors: 0 }));
+      for (const t of targets) await round(t.url, t.body, connections, 1, t.pid);
+      const measured = targets.map((t) => ({
+        target: t.target,
+        rps: [] as number[],
+        errors: 0,
+        requests: 0,
+        cpuMs: 0,
+      }));
       for (let r = 0; r < rounds; r++) {
         for (const [i, t] of targets.entries()) {
-          const result = await round(t.url, t.body, connections, roundSeconds);
+          const result = await round(t.url, t.body, connections, roundSeconds, t.pid);
           measured[i].rps.push(Math.round(result.rps));
           measured[i].errors += result.errors;
+          measured[i].requests += result.requests;
+          measured[i].cpuMs += result.cpuMs;
         }
       }
       const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-      const withMeans = measured.map((m) => ({ ...m, meanRps: Math.round(sum(m.rps) / m.rps.length) }));
+      const withMeans = measured.map(({ requests, cpuMs: used, ...m }) => ({
+        ...m,
+        meanRps: Math.round(sum(m.rps) / m.rps.length),
+        cpuMsPerRequest: Number((used / Math.max(requests, 1)).toFixed(3)),
+      }));
       const result: ShapeThroughput = {
         name: shape.name,
         targets: withMeans,
@@ -177,19 +210,22 @@ export async function measureThroughput(
 async function targetsOf(
   shape: ThroughputShape,
   index: number,
-  serverUrl: string,
+  server: Pick<ServerProcess, 'url' | 'pid'>,
   floors: { node: Floor; apollo: Floor; raw: Floor },
   body: string,
-): Promise<{ target: TargetThroughput['target']; url: string; body: string }[]> {
-  const ours = { target: 'virtlens' as const, url: `${serverUrl}/graphql`, body };
+): Promise<{ target: TargetThroughput['target']; url: string; body: string; pid: number }[]> {
+  const ours = { target: 'virtlens' as const, url: `${server.url}/graphql`, body, pid: server.pid };
   if (shape.rawSql === null) {
     return Promise.resolve([
       ours,
-      { target: 'node:http floor', url: `${floors.node.url}/`, body },
-      { target: 'Apollo floor', url: `${floors.apollo.url}/`, body },
+      { target: 'node:http floor', url: `${floors.node.url}/`, body, pid: floors.node.pid },
+      { target: 'Apollo floor', url: `${floors.apollo.url}/`, body, pid: floors.apollo.pid },
     ]);
   }
-  return Promise.resolve([ours, { target: 'raw', url: `${floors.raw.url}/raw/${index}`, body: '' }]);
+  return Promise.resolve([
+    ours,
+    { target: 'raw', url: `${floors.raw.url}/raw/${index}`, body: '', pid: floors.raw.pid },
+  ]);
 }
 
 /** The Markdown table of the section. */
@@ -198,14 +234,15 @@ export function renderThroughput(t: ThroughputResult): string {
   return [
     `Throughput: autocannon, ${t.connections} connections, ${t.rounds} rounds of ${t.roundSeconds} s per target alternating, each server in its own process (rate limit off):`,
     '',
-    '| query | virtlens rps | reference rps | ratio | goal | met | errors |',
-    '|---|---|---|---|---|---|---|',
+    '| query | virtlens rps | reference rps | ratio | goal | met | node CPU ms/request (virtlens; references) | errors |',
+    '|---|---|---|---|---|---|---|---|',
     ...t.shapes.map((s) => {
       const [ours, ref, apollo] = s.targets;
       const refText =
         `${ref.target} ${fmt(ref.meanRps)}` +
         (apollo ? `; ${apollo.target} ${fmt(apollo.meanRps)} (${s.apolloRatio}×)` : '');
-      return `| ${s.name} | ${fmt(ours.meanRps)} | ${refText} | ${s.ratio}× | ≥ ${s.goal}× | ${s.ratio >= s.goal ? 'yes' : '**no**'} | ${s.targets.reduce((a, x) => a + x.errors, 0)} |`;
+      const cpuText = s.targets.map((x) => x.cpuMsPerRequest).join('; ');
+      return `| ${s.name} | ${fmt(ours.meanRps)} | ${refText} | ${s.ratio}× | ≥ ${s.goal}× | ${s.ratio >= s.goal ? 'yes' : '**no**'} | ${cpuText} | ${s.targets.reduce((a, x) => a + x.errors, 0)} |`;
     }),
     '',
   ].join('\n');

@@ -5,6 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
@@ -181,6 +182,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         ApolloServerPluginLandingPageDisabled(),
         // No cache hints are used; the plugin would otherwise wrap every field resolver to collect them.
         ApolloServerPluginCacheControlDisabled(),
+        // Not a federated subgraph: without this Apollo installs the inline-trace plugin, whose async
+        // requestDidStart runs (and makes a promise) on every request only to find it has nothing to do.
+        ApolloServerPluginInlineTraceDisabled(),
         metricsPlugin(metrics),
         readYourWritesPlugin(),
         costLimitPlugin(),

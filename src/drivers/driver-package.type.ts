@@ -47,6 +47,7 @@ export const ObtainabilityEnum = registerValuesEnum(
 
 @ObjectType('DriverPackage', {
   implements: Node,
+  simpleResolvers: true,
   description: 'A set of paravirtualized drivers installed in a guest.',
 })
 export class DriverPackage implements Pick<DriverPackageEntity, 'slug' | 'name' | 'devices' | 'description'> {

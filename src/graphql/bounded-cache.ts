@@ -31,3 +31,22 @@ export class BoundedCache<V> {
     return this.entries.size;
   }
 }
+
+/** What decides a per-operation result of the pipeline: Apollo's hash of the document, the operation, the variables. */
+export interface OperationIdentity {
+  queryHash: string;
+  operationName: string | null;
+  request: { variables?: Record<string, unknown> };
+}
+
+/** Longest operation key kept (characters): bigger variables are not remembered, so a cache stays small. */
+export const MAX_OPERATION_KEY = 4096;
+
+/**
+ * The cache key of an operation (document hash × operation name × variables as JSON), or null when its variables
+ * are too big to be worth keeping (the caller computes the result without caching it).
+ */
+export function operationKey({ queryHash, operationName, request }: OperationIdentity): string | null {
+  const key = `${queryHash}\0${operationName ?? ''}\0${JSON.stringify(request.variables ?? {})}`;
+  return key.length <= MAX_OPERATION_KEY ? key : null;
+}

@@ -16,7 +16,7 @@ import {
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { LimitInfo } from '../errors';
 import { requestScope } from '../observability/request-context';
-import { BoundedCache } from './bounded-cache';
+import { BoundedCache, operationKey } from './bounded-cache';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../shared/pagination';
 
 /**
@@ -149,10 +149,11 @@ export function costLimitPlugin(): ApolloServerPlugin {
     requestDidStart() {
       let cost: number | undefined;
       return Promise.resolve({
-        didResolveOperation({ request, document, schema, operationName, queryHash }) {
-          const key = `${queryHash}\0${operationName ?? ''}\0${JSON.stringify(request.variables ?? {})}`;
+        didResolveOperation(requestContext) {
+          const { request, document, schema, operationName } = requestContext;
+          const key = operationKey(requestContext);
           try {
-            cost = costs.get(key);
+            cost = key === null ? undefined : costs.get(key);
             if (cost === undefined) {
               cost = getComplexity({
                 schema,
@@ -162,7 +163,7 @@ export function costLimitPlugin(): ApolloServerPlugin {
                 estimators: [costEstimator],
                 maxQueryNodes: LIMITS.costNodes,
               });
-              costs.set(key, cost);
+              if (key !== null) costs.set(key, cost);
             }
           } catch (error) {
             if ((error as Error).message === 'Query exceeds the maximum allowed number of nodes.') {

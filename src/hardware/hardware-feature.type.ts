@@ -26,6 +26,7 @@ export const HardwareCategoryEnum = registerValuesEnum(
 
 @ObjectType('HardwareFeature', {
   implements: Node,
+  simpleResolvers: true,
   description: 'A hardware capability that changes virtualization.',
 })
 export class HardwareFeature implements Pick<

@@ -7,6 +7,7 @@ import { Node } from '../node/node.type';
 
 @ObjectType('HypervisorRelease', {
   implements: Node,
+  simpleResolvers: true,
   description: 'A named version of a hypervisor.',
 })
 export class HypervisorRelease implements Pick<

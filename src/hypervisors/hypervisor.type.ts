@@ -40,6 +40,7 @@ export const TechniqueEnum = registerValuesEnum(
 
 @ObjectType('Hypervisor', {
   implements: Node,
+  simpleResolvers: true,
   description: 'A hypervisor or virtualization product of 2006–2008.',
 })
 export class Hypervisor implements Pick<

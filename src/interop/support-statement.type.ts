@@ -41,6 +41,7 @@ export const SupportStatusEnum = registerValuesEnum(
 
 @ObjectType('SupportStatement', {
   implements: Node,
+  simpleResolvers: true,
   description:
     'What a source states about running a guest on a hypervisor release in a mode, and when it held.',
 })

@@ -18,6 +18,7 @@ export const LicenseKindEnum = registerValuesEnum(
 
 @ObjectType('License', {
   implements: Node,
+  simpleResolvers: true,
   description: 'A software license, with its SPDX id where one exists.',
 })
 export class License implements Pick<

@@ -20,6 +20,7 @@ export const OsFamilyEnum = registerValuesEnum(OS_FAMILIES, 'OsFamily', 'Operati
 
 @ObjectType('OperatingSystem', {
   implements: Node,
+  simpleResolvers: true,
   description: 'An operating system release, as a virtualization host, guest or both.',
 })
 export class OperatingSystem implements Pick<

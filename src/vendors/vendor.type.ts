@@ -18,6 +18,7 @@ export const VendorKindEnum = registerValuesEnum(
 
 @ObjectType('Vendor', {
   implements: Node,
+  simpleResolvers: true,
   description: 'A company, project, university or person behind virtualization products.',
 })
 export class Vendor implements Pick<VendorEntity, 'slug' | 'name' | 'kind' | 'website' | 'description'> {

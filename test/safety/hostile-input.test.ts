@@ -26,6 +26,19 @@ describe('strings no column can store are refused at the edge, naming the argume
     );
   });
 
+  it('a document checked once with good variables is still checked with each new value (the check is cached per variables)', async () => {
+    const query = 'query ($slug: String!) { vendor(slug: $slug) { name } }';
+    const good = { status: 200, body: { data: { vendor: { name: 'XenSource' } } } };
+    const refused = badInput(
+      'Argument "slug" of field "vendor" (variable $slug) contains a NUL character (at 3).',
+      'slug',
+    );
+    expect(await answer(query, { slug: 'xensource' })).toEqual(good);
+    expect(await answer(query, { slug: 'xen\u0000source' })).toEqual(refused);
+    expect(await answer(query, { slug: 'xensource' })).toEqual(good);
+    expect(await answer(query, { slug: 'xen\u0000source' })).toEqual(refused);
+  });
+
   it('a NUL character written as an escape in the document', async () => {
     expect(await answer('{ vendor(slug: "kvm\\u0000") { name } }')).toEqual(
       badInput('Argument "slug" of field "vendor" contains a NUL character (at 3).', 'slug'),
