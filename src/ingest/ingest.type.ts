@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { BenchmarkRun, RunKindEnum, type RunKind } from '../benchmarks/benchmark.type';
 import { registerValuesEnum } from '../shared/enums';
 import { BATCH_FORMATS, CSV_COLUMNS, MAX_BATCH_ROWS, type BatchFormat } from './parse-batch';
-import { MAX_JOB_ROWS, type JobStatus } from './simulation-jobs';
+import { JOB_STATUSES, MAX_JOB_ROWS, MAX_RESTARTS, type JobStatus } from './simulation-jobs';
 
 export const BatchFormatEnum = registerValuesEnum(
   BATCH_FORMATS,
@@ -10,9 +10,10 @@ export const BatchFormatEnum = registerValuesEnum(
   'How a measurement batch is encoded.',
 );
 export const JobStatusEnum = registerValuesEnum(
-  ['running', 'succeeded', 'failed'] as const,
+  JOB_STATUSES,
   'SimulationJobStatus',
-  'Where a background simulation is.',
+  'Where a background simulation is: queued (waiting for a server to take it, or to start over), running, ' +
+    'succeeded (its run is loaded), failed or cancelled (nothing of it was kept).',
 );
 
 @InputType('IngestMeasurementsInput')
@@ -89,7 +90,10 @@ export class SimulateBenchmarksInput {
   replace!: boolean;
 }
 
-@ObjectType('SimulationJob', { description: 'A background simulation on this server instance.' })
+@ObjectType('SimulationJob', {
+  description:
+    'A background simulation, kept in the database: any server instance reports it, and whichever is free runs it.',
+})
 export class SimulationJob {
   @Field(() => ID)
   id!: string;
@@ -117,6 +121,17 @@ export class SimulationJob {
 
   @Field(() => String, { description: 'The API key (prefix and name) that started it.' })
   requestedBy!: string;
+
+  @Field(() => Int, {
+    description: `How many times it started over because the server running it stopped (at most ${MAX_RESTARTS}).`,
+  })
+  restarts!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The server process running it (host name:process id), while it runs; null otherwise.',
+  })
+  runner!: string | null;
 
   @Field(() => Date)
   startedAt!: Date;
