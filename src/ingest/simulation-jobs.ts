@@ -5,7 +5,7 @@ import PgBoss from 'pg-boss';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { BadUserInputError } from '../errors';
 import type { Logger } from '../observability/logger';
-import { loadSimulatedRun, type SimulationRequest } from '../simulator/runs/load-run';
+import { loadSimulatedRun, runLockKey, type SimulationRequest } from '../simulator/runs/load-run';
 
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -275,6 +275,9 @@ export class SimulationJobs {
     try {
       const { requestedBy: _, ...request } = job.data;
       await queryRunner.startTransaction();
+      // Another loader of this run (a cancelled job still rolling back, `npm run simulate`) is waited for, not
+      // failed on: the job then finds the run loaded, or loads it.
+      await queryRunner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [runLockKey(request)]);
       const run = await loadSimulatedRun(queryRunner, {
         ...request,
         onProgress: (done) => {
