@@ -108,6 +108,7 @@ export class SimulationJobs {
   private timer: NodeJS.Timeout | null = null;
   private current: Promise<void> | null = null;
   private stopping = false;
+  private queueDown = false;
 
   constructor(
     private readonly writer: DataSource,
@@ -225,8 +226,13 @@ export class SimulationJobs {
           });
         }
       }
+      if (this.queueDown) this.logger?.warn('simulation jobs: the queue answers again');
+      this.queueDown = false;
     } catch (error) {
-      this.logger?.warn({ err: error }, 'simulation jobs: could not check the queue; trying again');
+      // Once per outage, not every second of it.
+      if (!this.queueDown)
+        this.logger?.warn({ err: error }, 'simulation jobs: could not check the queue; trying each second');
+      this.queueDown = true;
     }
     this.schedule(POLL_MS);
   }
