@@ -107,6 +107,8 @@ export class SimulationJobs {
   private boss: PgBoss | null = null;
   private timer: NodeJS.Timeout | null = null;
   private current: Promise<void> | null = null;
+  /** The check in flight, if any: a shutdown waits for it, so that no job is claimed after it. */
+  private ticking: Promise<void> | null = null;
   private stopping = false;
   private queueDown = false;
 
@@ -198,6 +200,7 @@ export class SimulationJobs {
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
+    await this.ticking;
     await this.current;
     await this.boss?.stop({ graceful: false, wait: true });
   }
@@ -210,7 +213,10 @@ export class SimulationJobs {
   private schedule(ms: number): void {
     if (this.stopping || !this.boss) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), ms);
+    this.timer = setTimeout(() => {
+      if (this.ticking) return; // one check at a time (it schedules the next), so one claim at a time
+      this.ticking = this.tick().finally(() => (this.ticking = null));
+    }, ms);
     this.timer.unref();
   }
 
