@@ -81,6 +81,7 @@ export interface WriteTarget {
 export function createServices(
   dataSource: DataSource,
   writer: WriteTarget = { dataSource, statementTimeoutMs: 5000 },
+  logger?: Logger,
 ): Services {
   return {
     apiKeys: new ApiKeyService(dataSource),
@@ -110,7 +111,7 @@ export function createServices(
     claims: new ClaimService(dataSource),
     knowledgePerformance: new KnowledgePerformanceService(dataSource),
     ingest: new IngestService(writer),
-    simulationJobs: new SimulationJobs(writer.dataSource),
+    simulationJobs: new SimulationJobs(writer.dataSource, logger),
     writer,
   };
 }
@@ -157,12 +158,14 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   try {
     database = await openDatabase(config, logger);
     if (config.seedOnStart) await runSeeds(database.dataSource, logger);
-    const services = createServices(database.readDataSource, {
-      dataSource: database.dataSource,
-      statementTimeoutMs: config.statementTimeoutMs,
-    });
+    const services = createServices(
+      database.readDataSource,
+      { dataSource: database.dataSource, statementTimeoutMs: config.statementTimeoutMs },
+      logger,
+    );
     apiKeys = services.apiKeys;
     jobs = services.simulationJobs;
+    await jobs.start();
     apollo = new ApolloServer<Context>({
       schema: await buildAppSchema(createResolverContainer(services)),
       introspection: config.introspection,
@@ -200,6 +203,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     );
   } catch (error) {
     await apollo?.stop().catch(() => undefined);
+    await jobs?.stop().catch(() => undefined);
     await closeServer(httpServer);
     await database?.close().catch(() => undefined);
     throw error;
@@ -215,7 +219,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     stop() {
       stopping ??= (async () => {
         await apollo.stop(); // drains the HTTP server: no new connections, in-flight requests finish
-        await jobs?.stop(); // a running simulation rolls back
+        await jobs?.stop(); // a running simulation rolls back and goes back to the queue
         await reports?.close();
         await db.close();
       })();

@@ -92,6 +92,7 @@ const schema = z.object({
   VIRTLENS_DATA_DIR: z.string().min(1, 'VIRTLENS_DATA_DIR must not be empty'),
   EMBEDDED_PG_PORT: wholeNumber('EMBEDDED_PG_PORT', 1, 65535),
   DB_POOL_SIZE: wholeNumber('DB_POOL_SIZE', 1, 200),
+  DB_REPLICA_MAX_LAG_MS: wholeNumber('DB_REPLICA_MAX_LAG_MS', 2000, 86_400_000),
   SEED_ON_START: bool('SEED_ON_START'),
   SHUTDOWN_TIMEOUT_MS: wholeNumber('SHUTDOWN_TIMEOUT_MS', 0, 600_000),
   DB_WRITE_POOL_SIZE: wholeNumber('DB_WRITE_POOL_SIZE', 1, 50),
@@ -122,6 +123,7 @@ const DEFAULTS: Record<keyof z.input<typeof schema>, string | undefined> = {
   VIRTLENS_DATA_DIR: path.join(PROJECT_ROOT, '.data', 'postgres'),
   EMBEDDED_PG_PORT: '54320',
   DB_POOL_SIZE: '10',
+  DB_REPLICA_MAX_LAG_MS: '10000',
   SEED_ON_START: 'true',
   SHUTDOWN_TIMEOUT_MS: '10000',
   DB_WRITE_POOL_SIZE: '2',
@@ -148,6 +150,11 @@ export interface Config {
   readonly dataDir: string;
   readonly embeddedPgPort: number;
   readonly dbPoolSize: number;
+  /**
+   * A read replica whose WAL replay is further behind the primary than this, in milliseconds, serves no reads
+   * until it catches up. Checked every second, and measured to within that second, hence at least 2000.
+   */
+  readonly replicaMaxLagMs: number;
   readonly seedOnStart: boolean;
   readonly shutdownTimeoutMs: number;
   /** Connections in the separate pool that serves mutations (reads use `dbPoolSize`). */
@@ -200,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(v.VIRTLENS_DATA_DIR),
     embeddedPgPort: v.EMBEDDED_PG_PORT,
     dbPoolSize: v.DB_POOL_SIZE,
+    replicaMaxLagMs: v.DB_REPLICA_MAX_LAG_MS,
     seedOnStart: v.SEED_ON_START,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
     dbWritePoolSize: v.DB_WRITE_POOL_SIZE,

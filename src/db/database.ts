@@ -48,6 +48,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
         replicas: config.databaseReplicaUrls.map((u) => ({ url: u, name: describeUrl(u) })),
         logger,
         recheckMs: REPLICA_RECHECK_MS,
+        maxLagMs: config.replicaMaxLagMs,
       })
     : undefined;
   const readDataSource = createDataSource({
@@ -86,7 +87,7 @@ async function reportReplicas(replicas: ReplicaRouter, logger: Logger): Promise<
   await replicas.checkAll();
   const status = replicas.status();
   logger.info(
-    { replicas: status.replicas.map((r) => `${r.name} (${r.healthy ? 'up' : 'down'})`) },
+    { replicas: status.replicas.map((r) => `${r.name} (${r.state})`) },
     status.healthy
       ? `queries read from ${status.healthy} of ${status.total} replicas`
       : 'no read replica answers: queries read from the primary until one does',

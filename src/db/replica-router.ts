@@ -9,11 +9,18 @@ export interface ReplicaTarget {
   readonly name: string;
 }
 
+/** `serving` reads; `lagging`: up but its replay is too far behind the primary; `down`: it does not answer. */
+export type ReplicaState = 'serving' | 'lagging' | 'down';
+
 /** Health of the read replicas, as /readyz and /metrics report it. */
 export interface ReplicaStatus {
+  /** Replicas serving reads. */
   healthy: number;
   total: number;
-  replicas: { name: string; healthy: boolean }[];
+  /** `DB_REPLICA_MAX_LAG_MS`: the replay lag past which a replica serves no reads. */
+  maxLagMs: number;
+  /** `lagMs`: how far its replay was behind the primary at the last check (0: caught up); null while down. */
+  replicas: { name: string; state: ReplicaState; lagMs: number | null }[];
 }
 
 export interface ReplicaRouterOptions {
@@ -21,6 +28,10 @@ export interface ReplicaRouterOptions {
   logger: Logger;
   /** How often a replica that is down is tried again, in milliseconds (default 5000). */
   recheckMs?: number;
+  /** Replay lag past which a replica serves no reads, in milliseconds (default: none). */
+  maxLagMs?: number;
+  /** How often every replica's lag is measured, in milliseconds (default 1000). */
+  lagCheckMs?: number;
 }
 
 interface Replica extends ReplicaTarget {
@@ -29,6 +40,12 @@ interface Replica extends ReplicaTarget {
   /** Replaced by a fresh pool when the replica goes down: the old one's connections are dead. */
   pool: pg.Pool;
   probing: boolean;
+  /** Replay lag at the last check, in milliseconds; null until measured, and while down. */
+  lagMs: number | null;
+  /** Within the lag limit (serves reads while healthy). */
+  fresh: boolean;
+  /** When a check first found its replay behind the primary's WAL position (null: caught up). */
+  behindSince: number | null;
 }
 
 type Release = (error?: Error | boolean) => void;
@@ -66,6 +83,10 @@ const GONE_CODES = new Set([
 export class ReplicaRouter {
   private readonly replicas: Replica[];
   private readonly recheckMs: number;
+  private readonly maxLagMs: number;
+  private readonly lagCheckMs: number;
+  private lagTimer: NodeJS.Timeout | null = null;
+  private checkingLag = false;
   private config: pg.PoolConfig | null = null;
   private primary: pg.Pool | null = null;
   private turn = 0;
@@ -74,6 +95,8 @@ export class ReplicaRouter {
 
   constructor(private readonly options: ReplicaRouterOptions) {
     this.recheckMs = options.recheckMs ?? 5000;
+    this.maxLagMs = options.maxLagMs ?? Number.POSITIVE_INFINITY;
+    this.lagCheckMs = options.lagCheckMs ?? 1000;
     // Pools are made in open(), from the options TypeORM passes; until then a placeholder is never used.
     this.replicas = options.replicas.map((r, index) => ({
       ...r,
@@ -81,6 +104,9 @@ export class ReplicaRouter {
       healthy: true,
       pool: null as unknown as pg.Pool,
       probing: false,
+      lagMs: null,
+      fresh: true,
+      behindSince: null,
     }));
   }
 
@@ -91,13 +117,21 @@ export class ReplicaRouter {
 
   status(): ReplicaStatus {
     return {
-      healthy: this.replicas.filter((r) => r.healthy).length,
+      healthy: this.replicas.filter(serving).length,
       total: this.replicas.length,
-      replicas: this.replicas.map((r) => ({ name: r.name, healthy: r.healthy })),
+      maxLagMs: this.maxLagMs,
+      replicas: this.replicas.map((r) => ({
+        name: r.name,
+        state: !r.healthy ? 'down' : r.fresh ? 'serving' : 'lagging',
+        lagMs: r.healthy && r.lagMs !== null ? Math.round(r.lagMs) : null,
+      })),
     };
   }
 
-  /** Tries every replica once (at start, so that one that is down is reported at once, not at its first read). */
+  /**
+   * Tries every replica once and measures its lag (at start, so that one that is down or behind is reported at
+   * once, not at its first read), then measures every replica's lag each `lagCheckMs`.
+   */
   async checkAll(): Promise<void> {
     await Promise.all(
       this.replicas.map(async (replica) => {
@@ -106,6 +140,11 @@ export class ReplicaRouter {
         else this.markDown(replica, error);
       }),
     );
+    await this.checkLag();
+    if (!this.lagTimer && !this.closed) {
+      this.lagTimer = setInterval(() => void this.checkLag(), this.lagCheckMs);
+      this.lagTimer.unref();
+    }
   }
 
   /** Called once by the routed pool TypeORM constructs, with the pool options of the read DataSource. */
@@ -123,7 +162,7 @@ export class ReplicaRouter {
     const preference = readPreference();
     if (preference === 'primary') return this.primary.connect();
     for (const replica of this.candidates(preference)) {
-      if (!replica.healthy) continue; // taken out by another request meanwhile
+      if (!serving(replica)) continue; // taken out by another request, or a lag check, meanwhile
       try {
         const client = await replica.pool.connect();
         rememberReadTarget(replica.index);
@@ -142,13 +181,14 @@ export class ReplicaRouter {
     if (this.closed) return;
     this.closed = true;
     this.stopRechecks();
+    if (this.lagTimer) clearInterval(this.lagTimer);
     const pools = this.primary ? [this.primary, ...this.replicas.map((r) => r.pool)] : [];
     await Promise.all(pools.map((p) => p.end()));
   }
 
   /** The replica the request already reads from if it is healthy, else the healthy ones from the next in turn. */
   private candidates(preferred: number | null): Replica[] {
-    const healthy = this.replicas.filter((r) => r.healthy);
+    const healthy = this.replicas.filter(serving);
     const pinned = healthy.find((r) => r.index === preferred);
     if (pinned) return [pinned, ...healthy.filter((r) => r !== pinned)];
     if (!healthy.length) return [];
@@ -174,6 +214,8 @@ export class ReplicaRouter {
   private markDown(replica: Replica, error: unknown): void {
     if (!replica.healthy || this.closed) return;
     replica.healthy = false;
+    replica.lagMs = null;
+    replica.behindSince = null;
     const dead = replica.pool;
     replica.pool = this.replicaPool(replica);
     dead.end().catch(() => undefined);
@@ -192,8 +234,10 @@ export class ReplicaRouter {
     replica.healthy = true;
     const { healthy, total } = this.status();
     this.options.logger.warn(
-      { replica: replica.name, healthyReplicas: healthy, totalReplicas: total },
-      'read replica is back: reads go to it again',
+      { replica: replica.name, lagMs: replica.lagMs, healthyReplicas: healthy, totalReplicas: total },
+      replica.fresh
+        ? 'read replica is back: reads go to it again'
+        : 'read replica is back but lags behind the primary: reads go to it once it catches up',
     );
     if (healthy === total) this.stopRechecks();
   }
@@ -216,11 +260,86 @@ export class ReplicaRouter {
         .map(async (replica) => {
           replica.probing = true;
           try {
-            if ((await this.probe(replica)) === null) this.markUp(replica);
+            if ((await this.probe(replica)) !== null) return;
+            // Back, but maybe far behind after its outage: it serves reads once its lag is known to be small.
+            await this.measureLag(replica, await this.primaryLsn()).catch(() => undefined);
+            this.markUp(replica);
           } finally {
             replica.probing = false;
           }
         }),
+    );
+  }
+
+  /** Measures every healthy replica's lag (one check at a time; a slow one is not stacked). */
+  private async checkLag(): Promise<void> {
+    if (this.checkingLag || this.closed || !this.primary) return;
+    this.checkingLag = true;
+    try {
+      const lsn = await this.primaryLsn();
+      await Promise.all(this.replicas.filter((r) => r.healthy).map((r) => this.measureLag(r, lsn)));
+    } catch (error) {
+      this.options.logger.debug({ reason: reasonOf(error) }, 'replica lag check failed');
+    } finally {
+      this.checkingLag = false;
+    }
+  }
+
+  /** The primary's current WAL position (from its read pool), and when it was read. */
+  private async primaryLsn(): Promise<{ lsn: string; at: number }> {
+    const at = Date.now();
+    const { rows } = await this.primary!.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+    return { lsn: rows[0].lsn, at };
+  }
+
+  /**
+   * A replica is behind when it has not replayed the WAL position the primary had at the check (an idle replica
+   * that has replayed everything is not, however old its last replayed transaction). Its lag is then how long
+   * ago its last replayed transaction committed (`pg_last_xact_replay_timestamp()`), bounded by how long checks
+   * have found it behind (plus one interval): after a long idle spell the last replayed transaction is old, yet
+   * the replica is only as far behind as the first write since. Past `maxLagMs`, it serves no reads (one
+   * warning), until a check finds it within the limit again (one more).
+   */
+  private async measureLag(replica: Replica, primary: { lsn: string; at: number }): Promise<void> {
+    let row: { behind: boolean | null; sinceReplayMs: number | null };
+    try {
+      ({
+        rows: [row],
+      } = await replica.pool.query<typeof row>(
+        `SELECT pg_last_wal_replay_lsn() < $1::pg_lsn AS behind,
+                (extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000)::float8
+                  AS "sinceReplayMs"`,
+        [primary.lsn],
+      ));
+    } catch (error) {
+      if (isGone(error)) this.markDown(replica, error);
+      return;
+    }
+    if (!row.behind) {
+      replica.behindSince = null;
+      replica.lagMs = 0;
+    } else {
+      replica.behindSince ??= primary.at;
+      const observed = Date.now() - replica.behindSince + this.lagCheckMs;
+      replica.lagMs = Math.min(row.sinceReplayMs ?? observed, observed);
+    }
+    const fresh = replica.lagMs <= this.maxLagMs;
+    if (fresh === replica.fresh) return;
+    replica.fresh = fresh;
+    if (!replica.healthy || this.closed) return; // measured before it is marked up: said with that
+    const { healthy, total } = this.status();
+    const where = healthy ? 'the other replicas' : 'the primary';
+    this.options.logger.warn(
+      {
+        replica: replica.name,
+        lagMs: Math.round(replica.lagMs),
+        maxLagMs: this.maxLagMs,
+        healthyReplicas: healthy,
+        totalReplicas: total,
+      },
+      fresh
+        ? 'read replica caught up: reads go to it again'
+        : `read replica lags behind the primary: its reads go to ${where}`,
     );
   }
 
@@ -276,6 +395,10 @@ function routedPoolClass(router: ReplicaRouter): new (config: pg.PoolConfig) => 
       return undefined;
     }
   };
+}
+
+function serving(replica: Replica): boolean {
+  return replica.healthy && replica.fresh;
 }
 
 function isGone(error: unknown): boolean {

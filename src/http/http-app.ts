@@ -92,8 +92,8 @@ function routeOf(path: string): Route {
 
 /**
  * The HTTP surface on plain `node:http`: `/graphql` (Apollo Server's integration API), `/graphiql`, `/reports`,
- * `/healthz` (process up), `/readyz` (database reachable and migrated; with read replicas, how many of them are
- * healthy), `/metrics` (Prometheus). Every response carries `x-request-id`, `x-content-type-options` and a
+ * `/healthz` (process up), `/readyz` (database reachable and migrated; with read replicas, how many of them serve
+ * reads, and each one's state and replay lag), `/metrics` (Prometheus). Every response carries `x-request-id`, `x-content-type-options` and a
  * content security policy. Each route is a chain of small
  * steps (see exchange.ts), so a new check is one more step where it belongs.
  */
@@ -138,7 +138,7 @@ export function createHttpApp<TContext extends BaseContext>(
       status: ready ? 'ready' : 'not ready',
       database: state.database ? 'up' : 'down',
       migrations: state.migrations ? 'applied' : 'pending',
-      ...(replicas && { replicas: { healthy: replicas.healthy, total: replicas.total } }),
+      ...(replicas && { replicas }),
     });
   };
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { auditedWrite } from '../audit/audited-write';
 import { requireRole } from '../auth/viewer';
@@ -74,8 +73,9 @@ export class IngestResolver {
 
   @Mutation(() => SimulationJob, {
     description:
-      'Starts a background simulation on this server instance (one at a time); follow it with simulationJob. ' +
-      'Needs the admin role.',
+      'Queues a background simulation; whichever server instance is free runs it (one at a time per instance), ' +
+      'and any instance follows it with simulationJob or stops it with cancelSimulationJob. One job per seed ' +
+      'and size is queued or running at a time. Needs the admin role.',
   })
   async simulateBenchmarks(
     @Arg('input', () => SimulateBenchmarksInput, {
@@ -101,30 +101,55 @@ export class IngestResolver {
       label: input.label ?? `simulation: seed ${input.seed}, ${input.rows} rows`,
       replace: input.replace,
     };
-    // The request is audited when accepted; the run itself lands (or not) in its own transaction.
-    this.jobs.assertIdle();
-    const id = randomUUID();
-    await auditedWrite(
+    // The job is queued in the request's audited transaction: audited if and only if it exists.
+    const id = await auditedWrite(
       this.writer,
       { viewer, requestId: ctx.requestId },
       { action: 'simulateBenchmarks', entity: 'simulation_job' },
-      () =>
-        Promise.resolve({ entityId: id, before: null, after: () => Promise.resolve(request), result: id }),
+      async (manager) => {
+        const jobId = await this.jobs.submit(manager, request, `${viewer.prefix} (${viewer.name})`);
+        return { entityId: jobId, before: null, after: () => Promise.resolve(request), result: jobId };
+      },
     );
-    return toJob(this.jobs.start(request, `${viewer.prefix} (${viewer.name})`, id));
+    this.jobs.wake();
+    return toJob(required(await this.jobs.get(id), 'simulation job', id));
+  }
+
+  @Mutation(() => SimulationJob, {
+    description:
+      'Cancels a queued or running simulation, on whichever instance runs it: its run is rolled back and ' +
+      'nothing of it is kept. Refused once the job has finished. Needs the admin role.',
+  })
+  async cancelSimulationJob(
+    @Arg('id', () => ID, { description: 'The id simulateBenchmarks returned.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<SimulationJob> {
+    const viewer = requireRole(ctx.viewer, 'admin', 'cancelSimulationJob');
+    const job = await auditedWrite(
+      this.writer,
+      { viewer, requestId: ctx.requestId },
+      { action: 'cancelSimulationJob', entity: 'simulation_job' },
+      async (manager) => {
+        const state = await this.jobs.cancel(manager, id);
+        if (!state) throw new BadUserInputError(`No simulation job has id "${id}".`, 'id');
+        return { entityId: id, before: null, after: () => Promise.resolve(state), result: state };
+      },
+    );
+    return toJob(job);
   }
 
   @Query(() => SimulationJob, {
     nullable: true,
     description:
-      'A background simulation started on this instance; null if unknown here. Needs the admin role.',
+      'A background simulation, as any server instance sees it (jobs are kept in the database); null if no ' +
+      'job has that id. Needs the admin role.',
   })
-  simulationJob(
+  async simulationJob(
     @Arg('id', () => ID, { description: 'The id simulateBenchmarks returned.' }) id: string,
     @Ctx() ctx: Context,
-  ): SimulationJob | null {
+  ): Promise<SimulationJob | null> {
     requireRole(ctx.viewer, 'admin', 'simulationJob');
-    const state = this.jobs.get(id);
+    const state = await this.jobs.get(id);
     return state ? toJob(state) : null;
   }
 }

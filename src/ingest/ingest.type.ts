@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { BenchmarkRun, RunKindEnum, type RunKind } from '../benchmarks/benchmark.type';
 import { registerValuesEnum } from '../shared/enums';
 import { BATCH_FORMATS, CSV_COLUMNS, MAX_BATCH_ROWS, type BatchFormat } from './parse-batch';
-import { MAX_JOB_ROWS, type JobStatus } from './simulation-jobs';
+import { JOB_STATUSES, MAX_JOB_ROWS, MAX_RESTARTS, type JobStatus } from './simulation-jobs';
 
 export const BatchFormatEnum = registerValuesEnum(
   BATCH_FORMATS,
@@ -14,13 +14,15 @@ export const BatchFormatEnum = registerValuesEnum(
   },
 );
 export const JobStatusEnum = registerValuesEnum(
-  ['running', 'succeeded', 'failed'] as const,
+  JOB_STATUSES,
   'SimulationJobStatus',
   'Where a background simulation is.',
   {
-    running: 'Still simulating; rowsDone grows towards rowsTotal.',
+    queued: 'Waiting for a server instance to take it (or to start it over after its runner stopped).',
+    running: 'Simulating on one instance; rowsDone grows towards rowsTotal.',
     succeeded: 'Finished; its run holds every measurement.',
-    failed: 'Stopped on an error (see error); the partial run was rolled back.',
+    failed: 'Stopped on an error (see error); nothing of it was kept.',
+    cancelled: 'Stopped by cancelSimulationJob; nothing of it was kept.',
   },
 );
 
@@ -112,12 +114,15 @@ export class SimulateBenchmarksInput {
   replace!: boolean;
 }
 
-@ObjectType('SimulationJob', { description: 'A background simulation on this server instance.' })
+@ObjectType('SimulationJob', {
+  description:
+    'A background simulation, kept in the database: any server instance reports it, and whichever is free runs it.',
+})
 export class SimulationJob {
   @Field(() => ID, { description: 'The job’s id, for simulationJob.' })
   id!: string;
 
-  @Field(() => JobStatusEnum, { description: 'Running, succeeded or failed.' })
+  @Field(() => JobStatusEnum, { description: 'Queued, running, succeeded, failed or cancelled.' })
   status!: JobStatus;
 
   @Field(() => Int, { description: 'The PRNG seed it simulates from.' })
@@ -141,12 +146,23 @@ export class SimulationJob {
   @Field(() => String, { description: 'The API key (prefix and name) that started it.' })
   requestedBy!: string;
 
-  @Field(() => Date, { description: 'When it started (UTC).' })
+  @Field(() => Int, {
+    description: `How many times it started over because the server running it stopped (at most ${MAX_RESTARTS}).`,
+  })
+  restarts!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The server process running it (host name:process id), while it runs; null otherwise.',
+  })
+  runner!: string | null;
+
+  @Field(() => Date, { description: 'When it was queued (UTC).' })
   startedAt!: Date;
 
   @Field(() => Date, {
     nullable: true,
-    description: 'When it succeeded or failed (UTC); null while running.',
+    description: 'When it succeeded, failed or was cancelled (UTC); null while queued or running.',
   })
   finishedAt!: Date | null;
 }

@@ -9,6 +9,7 @@ export interface Metrics {
   readonly graphqlOperations: Counter<'operation_type' | 'outcome'>;
   readonly graphqlDuration: Histogram<'operation_type'>;
   readonly replicaUp: Gauge<'replica'>;
+  readonly replicaLag: Gauge<'replica'>;
   readonly poolConnections: Gauge<'pool' | 'state'>;
   readonly poolWaiting: Gauge<'pool'>;
 }
@@ -68,12 +69,23 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     }),
     replicaUp: new Gauge({
       name: 'virtlens_db_replica_up',
-      help: 'Read replicas by host:port/database: 1 while it serves reads, 0 while it is down (its reads go elsewhere).',
+      help: 'Read replicas by host:port/database: 1 while it serves reads, 0 while it is down or lags behind the primary by more than DB_REPLICA_MAX_LAG_MS (its reads go elsewhere).',
       labelNames: ['replica'],
       registers: [registry],
       collect() {
         for (const r of options.replicas?.()?.replicas ?? [])
-          this.set({ replica: r.name }, r.healthy ? 1 : 0);
+          this.set({ replica: r.name }, r.state === 'serving' ? 1 : 0);
+      },
+    }),
+    replicaLag: new Gauge({
+      name: 'virtlens_db_replica_lag_seconds',
+      help: "Read replicas' WAL replay lag behind the primary at the last check (every second), in seconds; no series while a replica is down.",
+      labelNames: ['replica'],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const r of options.replicas?.()?.replicas ?? [])
+          if (r.lagMs !== null) this.set({ replica: r.name }, r.lagMs / 1000);
       },
     }),
     poolConnections: new Gauge({

@@ -80,7 +80,17 @@ describe('a read replica that is down at start', () => {
     const res = await fetch(`${app.url}/readyz`);
     expect({ status: res.status, body: await res.json() }).toEqual({
       status: 200,
-      body: { status: 'ready', database: 'up', migrations: 'applied', replicas: { healthy: 0, total: 1 } },
+      body: {
+        status: 'ready',
+        database: 'up',
+        migrations: 'applied',
+        replicas: {
+          healthy: 0,
+          total: 1,
+          maxLagMs: 10000,
+          replicas: [{ name: `localhost:${replicaPort}/virtlens`, state: 'down', lagMs: null }],
+        },
+      },
     });
   });
 

@@ -46,11 +46,13 @@ afterAll(async () => {
   await cluster?.destroy();
 });
 
+const replicaName = () => `localhost:${cluster.standby.port}/virtlens`;
+
 const replicaWarnings = () =>
   warnings.filter((w) => w.msg.startsWith('read replica')).map((w) => ({ msg: w.msg, replica: w.replica }));
 
-async function readyz(): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${app.url}/readyz`);
+async function readyz(url = app.url): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${url}/readyz`);
   return { status: res.status, body: await res.json() };
 }
 
@@ -79,7 +81,17 @@ describe('read replicas (DATABASE_REPLICA_URLS)', () => {
   it('start with the replica up: /readyz counts it healthy', async () => {
     expect(await readyz()).toEqual({
       status: 200,
-      body: { status: 'ready', database: 'up', migrations: 'applied', replicas: { healthy: 1, total: 1 } },
+      body: {
+        status: 'ready',
+        database: 'up',
+        migrations: 'applied',
+        replicas: {
+          healthy: 1,
+          total: 1,
+          maxLagMs: 10000,
+          replicas: [{ name: replicaName(), state: 'serving', lagMs: expect.any(Number) as number }],
+        },
+      },
     });
   });
 
@@ -176,7 +188,17 @@ describe('read replicas (DATABASE_REPLICA_URLS)', () => {
 
     expect(await readyz()).toEqual({
       status: 200,
-      body: { status: 'ready', database: 'up', migrations: 'applied', replicas: { healthy: 0, total: 1 } },
+      body: {
+        status: 'ready',
+        database: 'up',
+        migrations: 'applied',
+        replicas: {
+          healthy: 0,
+          total: 1,
+          maxLagMs: 10000,
+          replicas: [{ name: replicaName(), state: 'down', lagMs: null }],
+        },
+      },
     });
     const metrics = await (await fetch(`${app.url}/metrics`)).text();
     expect(metrics).toContain(
@@ -235,5 +257,100 @@ describe('read replicas (DATABASE_REPLICA_URLS)', () => {
       { msg: 'read replica is down: reads go to the primary', replica },
       { msg: 'read replica is back: reads go to it again', replica },
     ]);
+  });
+
+  it('a replica whose replay lags more than DB_REPLICA_MAX_LAG_MS serves no reads until it catches up', async () => {
+    const logged: { msg: string; replica?: string; lagMs?: number }[] = [];
+    const sink = new Writable({
+      write(line: Buffer, _encoding, done) {
+        logged.push(JSON.parse(line.toString()) as { msg: string });
+        done();
+      },
+    });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      DATABASE_URL: cluster.primary.url('virtlens'),
+      DATABASE_REPLICA_URLS: cluster.standby.url('virtlens'),
+      DB_REPLICA_MAX_LAG_MS: '3000',
+      SEED_ON_START: 'false',
+      LOG_LEVEL: 'warn',
+      DB_POOL_SIZE: '4',
+    });
+    const lagging = await startApp(config, pino({ level: config.logLevel }, sink));
+    const replica = replicaName();
+    type Replicas = { replicas: { healthy: number; replicas: { state: string; lagMs: number | null }[] } };
+    const stateOf = async () => ((await readyz(lagging.url)).body as Replicas).replicas;
+    const nameSeen = async () =>
+      (await graphqlAs<{ vendor: { name: string } }>(lagging.url, null, VENDOR)).body.data?.vendor.name ??
+      null;
+    const rename = (name: string) =>
+      graphqlAs(
+        lagging.url,
+        editor,
+        `mutation($name: String!) { updateVendor(slug: "replica-lab", input: { name: $name }) { name } }`,
+        {
+          name,
+        },
+      );
+    try {
+      await cluster.waitForReplay();
+      await poll(
+        'the replica to be measured caught up',
+        async () => (await stateOf()).replicas[0].lagMs === 0,
+      );
+
+      // Behind, within the limit: still served by the replica (the name it had replayed).
+      await cluster.pauseReplay();
+      expect((await rename('Replica Lab (lagging)')).body).toEqual({
+        data: { updateVendor: { name: 'Replica Lab (lagging)' } },
+      });
+      expect(await nameSeen()).toBe('Replica Lab (renamed)');
+
+      // Past the limit: taken out; the primary answers, with the new name.
+      await poll('the replica to be taken out for its lag', async () => (await stateOf()).healthy === 0);
+      expect(await stateOf()).toEqual({
+        healthy: 0,
+        total: 1,
+        maxLagMs: 3000,
+        replicas: [{ name: replica, state: 'lagging', lagMs: expect.any(Number) as number }],
+      });
+      expect((await stateOf()).replicas[0].lagMs).toBeGreaterThan(3000);
+      expect(await nameSeen()).toBe('Replica Lab (lagging)');
+      const metrics = await (await fetch(`${lagging.url}/metrics`)).text();
+      expect(metrics).toContain(`virtlens_db_replica_up{replica="${replica}"} 0`);
+      const lagSeconds = Number(
+        new RegExp(`virtlens_db_replica_lag_seconds\\{replica="${replica}"\\} ([0-9.e+-]+)`).exec(
+          metrics,
+        )?.[1],
+      );
+      expect(lagSeconds).toBeGreaterThan(3);
+      expect((await readyz(lagging.url)).status).toBe(200);
+
+      // Caught up: served again. Shown by pausing once more: the next answer is the replica's, one write behind.
+      await cluster.resumeReplay();
+      await poll('the replica to serve reads again', async () => (await stateOf()).healthy === 1);
+      expect(await stateOf()).toEqual({
+        healthy: 1,
+        total: 1,
+        maxLagMs: 3000,
+        replicas: [{ name: replica, state: 'serving', lagMs: expect.any(Number) as number }],
+      });
+      await cluster.pauseReplay();
+      await rename('Replica Lab (caught up)');
+      expect(await nameSeen()).toBe('Replica Lab (lagging)');
+      await cluster.resumeReplay();
+      expect(
+        logged
+          .filter((w) => w.msg.startsWith('read replica'))
+          .map((w) => ({ msg: w.msg, replica: w.replica, lagging: (w.lagMs ?? 0) > 3000 })),
+      ).toEqual([
+        { msg: 'read replica lags behind the primary: its reads go to the primary', replica, lagging: true },
+        { msg: 'read replica caught up: reads go to it again', replica, lagging: false },
+      ]);
+    } finally {
+      await cluster.resumeReplay();
+      await lagging.stop();
+    }
   });
 });

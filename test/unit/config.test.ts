@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       dataDir: path.join(PROJECT_ROOT, '.data', 'postgres'),
       embeddedPgPort: 54320,
       dbPoolSize: 10,
+      replicaMaxLagMs: 10000,
       seedOnStart: true,
       shutdownTimeoutMs: 10000,
       dbWritePoolSize: 2,
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
         VIRTLENS_DATA_DIR: 'relative/pg',
         EMBEDDED_PG_PORT: '6000',
         DB_POOL_SIZE: '20',
+        DB_REPLICA_MAX_LAG_MS: '2500',
         SEED_ON_START: 'false',
         SHUTDOWN_TIMEOUT_MS: '2500',
         DB_WRITE_POOL_SIZE: '3',
@@ -56,6 +58,7 @@ describe('loadConfig', () => {
       dataDir: path.resolve('relative/pg'),
       embeddedPgPort: 6000,
       dbPoolSize: 20,
+      replicaMaxLagMs: 2500,
       seedOnStart: false,
       shutdownTimeoutMs: 2500,
       dbWritePoolSize: 3,
@@ -69,6 +72,14 @@ describe('loadConfig', () => {
 
   it.each([
     [{ PORT: 'abc' }, 'Invalid configuration: PORT must be a whole number from 0 to 65535 (got "abc").'],
+    [
+      { DB_REPLICA_MAX_LAG_MS: '1000' },
+      'Invalid configuration: DB_REPLICA_MAX_LAG_MS must be a whole number from 2000 to 86400000 (got "1000").',
+    ],
+    [
+      { DB_REPLICA_MAX_LAG_MS: '5s' },
+      'Invalid configuration: DB_REPLICA_MAX_LAG_MS must be a whole number from 2000 to 86400000 (got "5s").',
+    ],
     [{ PORT: '70000' }, 'Invalid configuration: PORT must be a whole number from 0 to 65535 (got "70000").'],
     [{ PORT: '80.5' }, 'Invalid configuration: PORT must be a whole number from 0 to 65535 (got "80.5").'],
     [

@@ -55,6 +55,11 @@ export class RunBusyError extends Error {
   }
 }
 
+/** The advisory lock key that one loader of a (seed, model version, size) holds until its transaction ends. */
+export function runLockKey(request: Pick<SimulationRequest, 'seed' | 'rows'>): string {
+  return `virtlens-run:${request.seed}:${MODEL_VERSION}:${request.rows}`;
+}
+
 /**
  * Simulates a run and stores it: the run row, every measurement (streamed with COPY, never held in memory), and
  * its rollups. Must be called inside a transaction on `queryRunner`, which makes the run all-or-nothing: a
@@ -70,7 +75,7 @@ export async function loadSimulatedRun(
   // waiting for the whole first load. Held until commit or rollback.
   const [{ locked }] = await queryRunner.manager.query<[{ locked: boolean }]>(
     'SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked',
-    [`virtlens-run:${request.seed}:${MODEL_VERSION}:${request.rows}`],
+    [runLockKey(request)],
   );
   if (!locked) throw new RunBusyError();
   const [existing] = await queryRunner.manager.query<{ id: number }[]>(
