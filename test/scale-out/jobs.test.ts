@@ -44,7 +44,13 @@ async function startInstance(port?: number): Promise<Instance> {
   });
   const instance = { url: `http://127.0.0.1:${p}`, port: p, process };
   instances.push(instance);
-  await waitFor200(`${instance.url}/readyz`);
+  // A start that fails says why (its stderr), rather than timing out; a slow, shared machine gets two minutes.
+  await Promise.race([
+    waitFor200(`${instance.url}/readyz`, 120_000),
+    process.exited.then((code) => {
+      throw new Error(`the server on port ${p} exited (${code}): ${process.stderr()}`);
+    }),
+  ]);
   return instance;
 }
 
@@ -153,7 +159,7 @@ it('a job started on one instance is followed to its end on another, and survive
   expect(await storedRuns()).toEqual([{ rows: ROWS, measurements: ROWS }]);
   const restartedInstance = instances[instances.length - 1];
   expect(await jobOn(restartedInstance, id)).toEqual(done);
-}, 90_000);
+}, 240_000);
 
 it('queues one job per seed and size across instances: another start is refused, naming it, until it ends', async () => {
   const [one, two] = instances.filter((i) => i.process.child.exitCode === null);
