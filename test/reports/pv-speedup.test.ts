@@ -47,13 +47,19 @@ const DISK_AND_NETWORK = [
 ];
 
 /** Xen 3.0.4 (SLES 10 SP1) with Windows Server 2003: the paravirtPaths path with Novell's VMDP, against emulated. */
-const XEN_PATH = { hypervisors: ['xen'], releases: ['xen-3-0-4'], guests: ['windows-server-2003'] };
+const XEN_PATH = {
+  hypervisors: ['xen'],
+  releases: ['xen-3-0-4'],
+  guests: ['windows-server-2003'],
+  driverPackages: ['novell-vmdp'],
+};
 
 const query = new URLSearchParams({
   workloads: DISK_AND_NETWORK.join(','),
   hypervisors: 'xen',
   releases: 'xen-3-0-4',
   guests: 'windows-server-2003',
+  driverPackages: 'novell-vmdp',
 }).toString();
 
 describe('the pv-speedup report', () => {
@@ -117,6 +123,8 @@ describe('the pv-speedup report', () => {
         'releases=xen-3-0-4',
         '--var',
         'guests=windows-server-2003',
+        '--var',
+        'driverPackages=novell-vmdp',
         '--format',
         'csv',
         '--url',

@@ -35,6 +35,7 @@ export const pvSpeedupReport: ReportDefinition = {
       $hypervisors: [String!] = ["kvm"]
       $releases: [String!]
       $guests: [String!]
+      $driverPackages: [String!]
       $baseline: ExecutionMode! = HARDWARE_ASSISTED_EMULATED
       $candidate: ExecutionMode! = HARDWARE_ASSISTED_PV_DRIVERS
       $confidence: Float! = 0.95
@@ -46,7 +47,7 @@ export const pvSpeedupReport: ReportDefinition = {
         candidate: $candidate
         confidence: $confidence
         method: $method
-        filter: { hypervisors: $hypervisors, releases: $releases, guests: $guests }
+        filter: { hypervisors: $hypervisors, releases: $releases, guests: $guests, driverPackages: $driverPackages }
       ) {
         workload {
           slug
@@ -81,6 +82,8 @@ export const pvSpeedupReport: ReportDefinition = {
       'Hypervisor release slugs whose scenarios are compared, e.g. xen-3-0-4 for a paravirtPaths path; default: every release.',
     guests:
       'Guest OS slugs whose scenarios are compared (a family covers its members); default: every guest.',
+    driverPackages:
+      'Driver package slugs of the candidate side, e.g. novell-vmdp (the emulated baseline has none); default: every package.',
     baseline: 'Baseline mode.',
     candidate: 'Candidate mode.',
     confidence: 'Confidence level of the interval, in (0, 1).',
