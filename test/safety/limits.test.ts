@@ -92,6 +92,15 @@ describe('document limits: each says which limit it hit and its value', () => {
     expect(Number(res.headers.get('x-query-cost'))).toBeGreaterThan(50_000);
   });
 
+  it('aliases of __typename count like any other (16 of them are refused, 15 pass)', async () => {
+    const aliases = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(' ')} }`;
+    expect((await ask(aliases(15))).body.errors).toBeUndefined();
+    expect(answer(await ask(aliases(16)))).toEqual(
+      limitHit('Aliases limit of 15 exceeded, found 16.', 'aliases', 15),
+    );
+  });
+
   it('aliases: an alias bomb of 16 is refused', async () => {
     const query = `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: vendors(first: 1) { totalCount }`).join(' ')} }`;
     expect(answer(await ask(query))).toEqual(
