@@ -25,6 +25,7 @@ import { ApiKeyService } from './auth/api-key.service';
 import { AuditService } from './audit/audit.service';
 import { CurationService } from './curation/curation.service';
 import { metricsPlugin } from './graphql/metrics.plugin';
+import { noSubscriptionsPlugin } from './graphql/no-subscriptions.plugin';
 import { readYourWritesPlugin } from './graphql/read-your-writes.plugin';
 import { createHttpApp } from './http/http-app';
 import type { GraphQLEndpoint } from './http/graphql-route';
@@ -167,6 +168,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       introspection: config.introspection,
       csrfPrevention: true,
       allowBatchedHttpRequests: false,
+      // No automatic persisted queries: every persistedQuery extension gets PERSISTED_QUERY_NOT_SUPPORTED (with
+      // them, a wrong hash or version was an error without a code, masked as internal), and anonymous clients
+      // cannot fill an in-memory query cache.
+      persistedQueries: false,
       parseOptions: PARSE_OPTIONS,
       validationRules: limitRules(),
       // main.ts owns the shutdown order (drain HTTP, then pool, then PostgreSQL).
@@ -183,6 +188,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         ApolloServerPluginCacheControlDisabled(),
         metricsPlugin(metrics),
         readYourWritesPlugin(),
+        noSubscriptionsPlugin(),
         costLimitPlugin(),
         argumentCheckPlugin(),
       ],
