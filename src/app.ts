@@ -26,6 +26,7 @@ import { AuditService } from './audit/audit.service';
 import { CurationService } from './curation/curation.service';
 import { metricsPlugin } from './graphql/metrics.plugin';
 import { noSubscriptionsPlugin } from './graphql/no-subscriptions.plugin';
+import { serviceUnavailablePlugin } from './graphql/service-unavailable.plugin';
 import { readYourWritesPlugin } from './graphql/read-your-writes.plugin';
 import { createHttpApp } from './http/http-app';
 import type { GraphQLEndpoint } from './http/graphql-route';
@@ -189,6 +190,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         metricsPlugin(metrics),
         readYourWritesPlugin(),
         noSubscriptionsPlugin(),
+        serviceUnavailablePlugin(),
         costLimitPlugin(),
         argumentCheckPlugin(),
       ],
