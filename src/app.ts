@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -28,6 +27,7 @@ import { metricsPlugin } from './graphql/metrics.plugin';
 import { noSubscriptionsPlugin } from './graphql/no-subscriptions.plugin';
 import { serviceUnavailablePlugin } from './graphql/service-unavailable.plugin';
 import { readYourWritesPlugin } from './graphql/read-your-writes.plugin';
+import { drainable } from './http/drain';
 import { createHttpApp } from './http/http-app';
 import type { GraphQLEndpoint } from './http/graphql-route';
 import { HypervisorService } from './hypervisors/hypervisor.service';
@@ -150,6 +150,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     reports: () => reports,
   });
   const httpServer = http.createServer(httpApp);
+  const drain = drainable(httpServer, logger);
   await listen(httpServer, config);
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -183,7 +184,6 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         statementTimeoutMs: config.statementTimeoutMs,
       }),
       plugins: [
-        ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
         ApolloServerPluginLandingPageDisabled(),
         // No cache hints are used; the plugin would otherwise wrap every field resolver to collect them.
         ApolloServerPluginCacheControlDisabled(),
@@ -218,7 +218,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     readDataSource: db.readDataSource,
     stop() {
       stopping ??= (async () => {
-        await apollo.stop(); // drains the HTTP server: no new connections, in-flight requests finish
+        // No new connections; in-flight requests finish, their answers saying Connection: close.
+        await drain.drain(config.shutdownTimeoutMs);
+        await apollo.stop();
         await jobs?.stop(); // a running simulation rolls back
         await reports?.close();
         await db.close();
