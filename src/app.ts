@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -26,7 +25,10 @@ import { ApiKeyService } from './auth/api-key.service';
 import { AuditService } from './audit/audit.service';
 import { CurationService } from './curation/curation.service';
 import { metricsPlugin } from './graphql/metrics.plugin';
+import { noSubscriptionsPlugin } from './graphql/no-subscriptions.plugin';
+import { serviceUnavailablePlugin } from './graphql/service-unavailable.plugin';
 import { readYourWritesPlugin } from './graphql/read-your-writes.plugin';
+import { drainable } from './http/drain';
 import { createHttpApp } from './http/http-app';
 import type { GraphQLEndpoint } from './http/graphql-route';
 import { HypervisorService } from './hypervisors/hypervisor.service';
@@ -150,6 +152,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     reports: () => reports,
   });
   const httpServer = http.createServer(httpApp);
+  const drain = drainable(httpServer, logger);
   await listen(httpServer, config);
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -171,6 +174,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       introspection: config.introspection,
       csrfPrevention: true,
       allowBatchedHttpRequests: false,
+      // No automatic persisted queries: every persistedQuery extension gets PERSISTED_QUERY_NOT_SUPPORTED (with
+      // them, a wrong hash or version was an error without a code, masked as internal), and anonymous clients
+      // cannot fill an in-memory query cache.
+      persistedQueries: false,
       parseOptions: PARSE_OPTIONS,
       validationRules: limitRules(),
       // main.ts owns the shutdown order (drain HTTP, then pool, then PostgreSQL).
@@ -181,7 +188,6 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         statementTimeoutMs: config.statementTimeoutMs,
       }),
       plugins: [
-        ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
         ApolloServerPluginLandingPageDisabled(),
         // No cache hints are used; the plugin would otherwise wrap every field resolver to collect them.
         ApolloServerPluginCacheControlDisabled(),
@@ -190,6 +196,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         ApolloServerPluginInlineTraceDisabled(),
         metricsPlugin(metrics),
         readYourWritesPlugin(),
+        noSubscriptionsPlugin(),
+        serviceUnavailablePlugin(),
         costLimitPlugin(),
         argumentCheckPlugin(),
       ],
@@ -218,7 +226,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     readDataSource: db.readDataSource,
     stop() {
       stopping ??= (async () => {
-        await apollo.stop(); // drains the HTTP server: no new connections, in-flight requests finish
+        // No new connections; in-flight requests finish, their answers saying Connection: close.
+        await drain.drain(config.shutdownTimeoutMs);
+        await apollo.stop();
         await jobs?.stop(); // a running simulation rolls back and goes back to the queue
         await reports?.close();
         await db.close();

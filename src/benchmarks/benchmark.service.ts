@@ -49,16 +49,25 @@ export class BenchmarkCatalogService {
     );
   }
 
+  /**
+   * One page of scenarios and the number matching, in one statement. The count comes from its own row (a
+   * `count(*) OVER ()` on the page's rows would say 0 for an empty page: `first: 0`, or after the last item).
+   */
   async scenarios(filter: ScenarioFilter, page: PageRequest): Promise<Page<Scenario>> {
     const rows = await this.db.query<(Scenario & { total: number })[]>(
-      `${SCENARIO.replace('SELECT', 'SELECT count(*) OVER ()::int AS total,')}
-        WHERE ($1::execution_mode IS NULL OR s.mode = $1)
-          AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM hypervisor_release r JOIN hypervisor h ON h.id = r.hypervisor_id
-                                            WHERE r.id = s.hypervisor_release_id AND h.slug = $2))
-          AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM testbed t WHERE t.id = s.testbed_id AND t.slug = $3))
-          AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM scenario_workload sw JOIN workload w ON w.id = sw.workload_id
-                                            WHERE sw.scenario_id = s.id AND w.slug = $4))
-        ORDER BY s.slug OFFSET $5 LIMIT $6`,
+      `WITH matching AS (
+         ${SCENARIO}
+          WHERE ($1::execution_mode IS NULL OR s.mode = $1)
+            AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM hypervisor_release r JOIN hypervisor h ON h.id = r.hypervisor_id
+                                              WHERE r.id = s.hypervisor_release_id AND h.slug = $2))
+            AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM testbed t WHERE t.id = s.testbed_id AND t.slug = $3))
+            AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM scenario_workload sw JOIN workload w ON w.id = sw.workload_id
+                                              WHERE sw.scenario_id = s.id AND w.slug = $4))
+       )
+       SELECT t.total, p.*
+         FROM (SELECT count(*)::int AS total FROM matching) t
+         LEFT JOIN LATERAL (SELECT * FROM matching ORDER BY slug OFFSET $5 LIMIT $6) p ON true
+        ORDER BY p.slug`,
       [
         filter.mode ?? null,
         filter.hypervisor ?? null,
@@ -68,7 +77,9 @@ export class BenchmarkCatalogService {
         page.limit,
       ],
     );
-    return { rows: rows.map(withId('Scenario')), totalCount: rows[0]?.total ?? 0, offset: page.offset };
+    const totalCount = rows[0]?.total ?? 0;
+    const found = rows.filter((row) => row.id !== null).map(({ total: _total, ...row }) => row);
+    return { rows: found.map(withId('Scenario')), totalCount, offset: page.offset };
   }
 
   async scenarioBySlug(slug: string): Promise<Scenario | null> {

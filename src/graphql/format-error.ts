@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { CLIENT_ERROR_CODES } from '../errors';
 import type { Logger } from '../observability/logger';
+import { OccurrenceLog } from '../observability/occurrence-log';
 import { currentRequestId } from '../observability/request-context';
 import { limitOfGraphQLJsError } from './limits';
 
@@ -10,6 +11,8 @@ export interface FormatErrorOptions {
   hideSuggestions?: boolean;
   /** The statement timeout, named in the error of a statement it cancelled. */
   statementTimeoutMs?: number;
+  /** How often a database outage is logged, with the count of requests it failed (default 10 s). */
+  unavailableLogIntervalMs?: number;
 }
 
 const QUERY_CANCELED = '57014';
@@ -49,9 +52,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /**
  * Apollo `formatError`: client errors pass as they are (without stack traces); a database outage becomes
- * SERVICE_UNAVAILABLE; anything else is masked as INTERNAL_SERVER_ERROR with the request id, and logged in full.
+ * SERVICE_UNAVAILABLE (logged once per interval with a count, see {@link OccurrenceLog}); anything else is
+ * masked as INTERNAL_SERVER_ERROR with the request id, and logged in full.
  */
 export function createFormatError(logger: Logger, options: FormatErrorOptions = {}) {
+  const unavailable = new OccurrenceLog(logger, 'database unavailable', options.unavailableLogIntervalMs);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     const requestId = currentRequestId();
@@ -82,7 +87,7 @@ export function createFormatError(logger: Logger, options: FormatErrorOptions = 
       };
     }
     if (isDatabaseUnavailable(original)) {
-      logger.warn({ requestId, err: original }, 'database unavailable');
+      unavailable.record(firstLine(original));
       return {
         message: 'The database is unavailable; try again in a few seconds.',
         path: formatted.path,
@@ -96,4 +101,10 @@ export function createFormatError(logger: Logger, options: FormatErrorOptions = 
       extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
     };
   };
+}
+
+/** An error's message up to its first line break (no stack, no SQL detail). */
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? '';
 }

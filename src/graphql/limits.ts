@@ -93,7 +93,13 @@ export function limitRules(): ValidationRule[] {
       }),
     ),
     reportingRule('aliases', LIMITS.aliases, (onReject) =>
-      maxAliasesRule({ n: LIMITS.aliases, propagateOnRejection: false, onReject: [onReject] }),
+      maxAliasesRule({
+        n: LIMITS.aliases,
+        // graphql-armor lets `__typename` aliases through by default: thousands of them are still work.
+        allowList: [],
+        propagateOnRejection: false,
+        onReject: [onReject],
+      }),
     ),
     reportingRule('directives', LIMITS.directives, (onReject) =>
       maxDirectivesRule({ n: LIMITS.directives, propagateOnRejection: false, onReject: [onReject] }),

@@ -1,5 +1,6 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { BodyError, readJsonBody } from './body';
+import { graphqlStatus } from './request-error-status';
 import {
   preferredType,
   redirect,
@@ -59,7 +60,8 @@ export function jsonBody(maxBytes: number): Step {
 
 /**
  * POST/GET /graphql through Apollo Server's integration API (`executeHTTPGraphQLRequest`), which does CSRF
- * prevention, content negotiation, batching refusal and GET-mutation refusal itself.
+ * prevention, content negotiation, batching refusal and GET-mutation refusal itself; request errors under
+ * `application/json` are answered 200 (see {@link graphqlStatus}).
  */
 export function graphqlHandler<TContext extends BaseContext>(
   endpoint: () => GraphQLEndpoint<TContext> | null,
@@ -86,6 +88,11 @@ export function graphqlHandler<TContext extends BaseContext>(
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
+      res.statusCode = graphqlStatus(
+        res.statusCode,
+        response.headers.get('content-type'),
+        response.body.string,
+      );
       res.setHeader('content-length', Buffer.byteLength(response.body.string));
       res.end(response.body.string);
       return;

@@ -213,8 +213,8 @@ export function createHttpApp<TContext extends BaseContext>(
 /**
  * The outermost step: times the request into the HTTP metrics and, once it finished, writes its one access log
  * line at info (method, route, status, duration, request id; for GraphQL the operation name, cost and SQL
- * statements) — at error for a 5xx (but a 503 from /readyz, which is an answer: starting, or the database is
- * away). With info off, nothing is built. At debug the line also carries the request's headers (the logger
+ * statements) — at error for a 5xx (but a 503, which is an answer: starting, or the database is away; the
+ * outage itself is logged once per interval with a count, not once per request). With info off, nothing is built. At debug the line also carries the request's headers (the logger
  * redacts credentials).
  */
 function observe(logger: Logger, metrics: Metrics): Step {
@@ -225,7 +225,7 @@ function observe(logger: Logger, metrics: Metrics): Step {
       stop();
       const status = ex.res.statusCode;
       metrics.httpRequests.inc({ method: ex.method, route: ex.route, status: String(status) });
-      const error = status >= 500 && ex.route !== '/readyz';
+      const error = status >= 500 && status !== 503;
       if (!error && !logger.isLevelEnabled('info')) return;
       const scope = ex.scope;
       const line: Record<string, unknown> = {
