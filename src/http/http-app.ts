@@ -23,7 +23,7 @@ import {
 } from './exchange';
 import { graphiqlFiles } from './graphiql';
 import { explorerRedirect, graphqlHandler, jsonBody, type GraphQLEndpoint } from './graphql-route';
-import { rateLimiter, type RateLimitOptions } from './rate-limit';
+import { RateLimiter, type RateLimitOptions } from './rate-limit';
 
 export interface HttpAppOptions<TContext extends BaseContext = BaseContext> {
   logger: Logger;
@@ -104,15 +104,15 @@ export function createHttpApp<TContext extends BaseContext>(
   const maxRequestBytes = options.maxRequestBytes ?? 262_144;
   const apiKeys = options.apiKeys ?? (() => null);
   // One budget per client for /graphql and /reports: a report is a GraphQL request.
-  const limiter = rateLimiter(options.rateLimit ?? { anonymous: 0, perKey: 0 });
+  const limiter = new RateLimiter(options.rateLimit ?? { anonymous: 0, perKey: 0 });
   const graphiql = graphiqlFiles();
   const reports = reportsRouter(options.reports ?? (() => null), logger);
 
   const graphql = chain(
-    [explorerRedirect, jsonBody(maxRequestBytes), authenticate(apiKeys), limiter],
+    [explorerRedirect, jsonBody(maxRequestBytes), authenticate(apiKeys, limiter), limiter.step],
     graphqlHandler(options.graphql),
   );
-  const reportSteps = chain([authenticate(apiKeys), limiter], async (ex) => {
+  const reportSteps = chain([authenticate(apiKeys, limiter), limiter.step], async (ex) => {
     if (!(await reports(ex))) sendText(ex.res, 404, NOT_FOUND);
   });
 
