@@ -145,6 +145,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     apiKeys: () => apiKeys,
     maxRequestBytes: config.maxRequestBytes,
     rateLimit: { anonymous: config.rateLimitAnonymous, perKey: config.rateLimitKey },
+    concurrency: { anonymous: config.concurrentRequestsAnonymous, perKey: config.concurrentRequestsKey },
     reports: () => reports,
   });
   const httpServer = http.createServer(httpApp);

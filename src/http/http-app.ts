@@ -21,6 +21,7 @@ import {
   type Route,
   type Step,
 } from './exchange';
+import { concurrencyLimit, type ConcurrencyLimitOptions } from './concurrency-limit';
 import { graphiqlFiles } from './graphiql';
 import { explorerRedirect, graphqlHandler, jsonBody, type GraphQLEndpoint } from './graphql-route';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
@@ -40,6 +41,8 @@ export interface HttpAppOptions<TContext extends BaseContext = BaseContext> {
   maxRequestBytes?: number;
   /** Per-address and per-key requests per minute (default: none). */
   rateLimit?: RateLimitOptions;
+  /** Per-address and per-key requests in flight at once (default: no cap). */
+  concurrency?: ConcurrencyLimitOptions;
   /** Null until Apollo Server has started: the named reports of /reports. */
   reports?: () => ReportsBackend | null;
 }
@@ -105,14 +108,15 @@ export function createHttpApp<TContext extends BaseContext>(
   const apiKeys = options.apiKeys ?? (() => null);
   // One budget per client for /graphql and /reports: a report is a GraphQL request.
   const limiter = new RateLimiter(options.rateLimit ?? { anonymous: 0, perKey: 0 });
+  const concurrent = concurrencyLimit(options.concurrency ?? { anonymous: 0, perKey: 0 });
   const graphiql = graphiqlFiles();
   const reports = reportsRouter(options.reports ?? (() => null), logger);
 
   const graphql = chain(
-    [explorerRedirect, jsonBody(maxRequestBytes), authenticate(apiKeys, limiter), limiter.step],
+    [explorerRedirect, jsonBody(maxRequestBytes), authenticate(apiKeys, limiter), limiter.step, concurrent],
     graphqlHandler(options.graphql),
   );
-  const reportSteps = chain([authenticate(apiKeys, limiter), limiter.step], async (ex) => {
+  const reportSteps = chain([authenticate(apiKeys, limiter), limiter.step, concurrent], async (ex) => {
     if (!(await reports(ex))) sendText(ex.res, 404, NOT_FOUND);
   });
 

@@ -93,6 +93,7 @@ beforeAll(async () => {
       SEED_ON_START: 'false',
       LOG_LEVEL: 'silent',
       RATE_LIMIT_ANONYMOUS: '0',
+      CONCURRENT_REQUESTS_ANONYMOUS: '0',
     }),
     pino({ level: 'silent' }),
   );
