@@ -27,6 +27,7 @@ import { CurationService } from './curation/curation.service';
 import { metricsPlugin } from './graphql/metrics.plugin';
 import { readYourWritesPlugin } from './graphql/read-your-writes.plugin';
 import { createHttpApp } from './http/http-app';
+import { CostStatisticsSource } from './limits/cost-statistics';
 import type { GraphQLEndpoint } from './http/graphql-route';
 import { HypervisorService } from './hypervisors/hypervisor.service';
 import { HypervisorReleaseService } from './hypervisors/hypervisor-release.service';
@@ -135,6 +136,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   let apiKeys: ApiKeyService | null = null;
   let reports: ReportsBackend | null = null;
   let jobs: SimulationJobs | null = null;
+  let costStatistics: CostStatisticsSource | null = null;
 
   const httpApp = createHttpApp({
     logger,
@@ -163,6 +165,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     });
     apiKeys = services.apiKeys;
     jobs = services.simulationJobs;
+    costStatistics = new CostStatisticsSource(database.readDataSource, logger);
+    await costStatistics.start();
     apollo = new ApolloServer<Context>({
       schema: await buildAppSchema(createResolverContainer(services)),
       introspection: config.introspection,
@@ -184,7 +188,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         ApolloServerPluginCacheControlDisabled(),
         metricsPlugin(metrics),
         readYourWritesPlugin(),
-        costLimitPlugin(),
+        costLimitPlugin(costStatistics),
         argumentCheckPlugin(),
       ],
     });
@@ -196,6 +200,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       createContext(currentRequestId() ?? 'unknown', viewer),
     );
   } catch (error) {
+    costStatistics?.stop();
     await apollo?.stop().catch(() => undefined);
     await closeServer(httpServer);
     await database?.close().catch(() => undefined);
@@ -211,6 +216,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     readDataSource: db.readDataSource,
     stop() {
       stopping ??= (async () => {
+        costStatistics?.stop();
         await apollo.stop(); // drains the HTTP server: no new connections, in-flight requests finish
         await jobs?.stop(); // a running simulation rolls back
         await reports?.close();
