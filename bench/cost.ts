@@ -127,6 +127,7 @@ async function main(): Promise<void> {
         PORT: '0',
         RATE_LIMIT_ANONYMOUS: '0',
         CONCURRENT_REQUESTS_ANONYMOUS: '0',
+        COST_PER_MINUTE_ANONYMOUS: '0',
       }),
       pino({ level: 'warn' }),
     );

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
         SEED_ON_START: 'false',
         RATE_LIMIT_ANONYMOUS: '0',
         CONCURRENT_REQUESTS_ANONYMOUS: '0',
+        COST_PER_MINUTE_ANONYMOUS: '0',
       },
       await freePort(),
       profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],

@@ -148,6 +148,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     maxRequestBytes: config.maxRequestBytes,
     rateLimit: { anonymous: config.rateLimitAnonymous, perKey: config.rateLimitKey },
     concurrency: { anonymous: config.concurrentRequestsAnonymous, perKey: config.concurrentRequestsKey },
+    costBudget: { anonymous: config.costPerMinuteAnonymous, perKey: config.costPerMinuteKey },
     reports: () => reports,
   });
   const httpServer = http.createServer(httpApp);

@@ -102,6 +102,8 @@ const schema = z.object({
   RATE_LIMIT_KEY: wholeNumber('RATE_LIMIT_KEY', 0, 1_000_000),
   CONCURRENT_REQUESTS_ANONYMOUS: wholeNumber('CONCURRENT_REQUESTS_ANONYMOUS', 0, 10_000),
   CONCURRENT_REQUESTS_KEY: wholeNumber('CONCURRENT_REQUESTS_KEY', 0, 10_000),
+  COST_PER_MINUTE_ANONYMOUS: wholeNumber('COST_PER_MINUTE_ANONYMOUS', 0, 1_000_000_000),
+  COST_PER_MINUTE_KEY: wholeNumber('COST_PER_MINUTE_KEY', 0, 1_000_000_000),
   DB_CONNECTIONS_PER_REQUEST: wholeNumber('DB_CONNECTIONS_PER_REQUEST', 1, 200),
   DB_POOL_WAIT_MS: wholeNumber('DB_POOL_WAIT_MS', 100, 600_000),
 });
@@ -136,6 +138,8 @@ const DEFAULTS: Record<keyof z.input<typeof schema>, string | undefined> = {
   RATE_LIMIT_KEY: '6000',
   CONCURRENT_REQUESTS_ANONYMOUS: '4',
   CONCURRENT_REQUESTS_KEY: '16',
+  COST_PER_MINUTE_ANONYMOUS: '1000000',
+  COST_PER_MINUTE_KEY: '10000000',
   DB_CONNECTIONS_PER_REQUEST: '2',
   DB_POOL_WAIT_MS: '5000',
 };
@@ -172,6 +176,9 @@ export interface Config {
   /** Requests in flight at once per client address without a key, and per API key (0: no cap); excess: 429. */
   readonly concurrentRequestsAnonymous: number;
   readonly concurrentRequestsKey: number;
+  /** Query cost per minute per client address without a key, and per API key (0: no budget); empty: 429. */
+  readonly costPerMinuteAnonymous: number;
+  readonly costPerMinuteKey: number;
   /** Read-pool connections one request holds at once; its other statements (aliases) wait their turn. */
   readonly dbConnectionsPerRequest: number;
   /** How long a statement waits for a free read-pool connection before the request gets 503, in ms. */
@@ -225,6 +232,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitKey: v.RATE_LIMIT_KEY,
     concurrentRequestsAnonymous: v.CONCURRENT_REQUESTS_ANONYMOUS,
     concurrentRequestsKey: v.CONCURRENT_REQUESTS_KEY,
+    costPerMinuteAnonymous: v.COST_PER_MINUTE_ANONYMOUS,
+    costPerMinuteKey: v.COST_PER_MINUTE_KEY,
     dbConnectionsPerRequest: v.DB_CONNECTIONS_PER_REQUEST,
     dbPoolWaitMs: v.DB_POOL_WAIT_MS,
   });

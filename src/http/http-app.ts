@@ -22,6 +22,7 @@ import {
   type Step,
 } from './exchange';
 import { concurrencyLimit, type ConcurrencyLimitOptions } from './concurrency-limit';
+import { costBudget, type CostBudgetOptions } from './cost-budget';
 import { graphiqlFiles } from './graphiql';
 import { explorerRedirect, graphqlHandler, jsonBody, type GraphQLEndpoint } from './graphql-route';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
@@ -43,6 +44,8 @@ export interface HttpAppOptions<TContext extends BaseContext = BaseContext> {
   rateLimit?: RateLimitOptions;
   /** Per-address and per-key requests in flight at once (default: no cap). */
   concurrency?: ConcurrencyLimitOptions;
+  /** Per-address and per-key query cost per minute (default: none). */
+  costBudget?: CostBudgetOptions;
   /** Null until Apollo Server has started: the named reports of /reports. */
   reports?: () => ReportsBackend | null;
 }
@@ -109,16 +112,27 @@ export function createHttpApp<TContext extends BaseContext>(
   // One budget per client for /graphql and /reports: a report is a GraphQL request.
   const limiter = new RateLimiter(options.rateLimit ?? { anonymous: 0, perKey: 0 });
   const concurrent = concurrencyLimit(options.concurrency ?? { anonymous: 0, perKey: 0 });
+  const budget = costBudget(options.costBudget ?? { anonymous: 0, perKey: 0 });
   const graphiql = graphiqlFiles();
   const reports = reportsRouter(options.reports ?? (() => null), logger);
 
   const graphql = chain(
-    [explorerRedirect, jsonBody(maxRequestBytes), authenticate(apiKeys, limiter), limiter.step, concurrent],
+    [
+      explorerRedirect,
+      jsonBody(maxRequestBytes),
+      authenticate(apiKeys, limiter),
+      limiter.step,
+      concurrent,
+      budget,
+    ],
     graphqlHandler(options.graphql),
   );
-  const reportSteps = chain([authenticate(apiKeys, limiter), limiter.step, concurrent], async (ex) => {
-    if (!(await reports(ex))) sendText(ex.res, 404, NOT_FOUND);
-  });
+  const reportSteps = chain(
+    [authenticate(apiKeys, limiter), limiter.step, concurrent, budget],
+    async (ex) => {
+      if (!(await reports(ex))) sendText(ex.res, 404, NOT_FOUND);
+    },
+  );
 
   const readyz: Handler = async (ex) => {
     const ds = options.dataSource();

@@ -94,6 +94,7 @@ beforeAll(async () => {
       LOG_LEVEL: 'silent',
       RATE_LIMIT_ANONYMOUS: '0',
       CONCURRENT_REQUESTS_ANONYMOUS: '0',
+      COST_PER_MINUTE_ANONYMOUS: '0',
     }),
     pino({ level: 'silent' }),
   );

@@ -23,6 +23,8 @@ describe('loadConfig', () => {
       rateLimitKey: 6000,
       concurrentRequestsAnonymous: 4,
       concurrentRequestsKey: 16,
+      costPerMinuteAnonymous: 1000000,
+      costPerMinuteKey: 10000000,
       dbConnectionsPerRequest: 2,
       dbPoolWaitMs: 5000,
     });
@@ -51,6 +53,8 @@ describe('loadConfig', () => {
         RATE_LIMIT_KEY: '100',
         CONCURRENT_REQUESTS_ANONYMOUS: '0',
         CONCURRENT_REQUESTS_KEY: '8',
+        COST_PER_MINUTE_ANONYMOUS: '50000',
+        COST_PER_MINUTE_KEY: '0',
         DB_CONNECTIONS_PER_REQUEST: '1',
         DB_POOL_WAIT_MS: '750',
       }),
@@ -74,6 +78,8 @@ describe('loadConfig', () => {
       rateLimitKey: 100,
       concurrentRequestsAnonymous: 0,
       concurrentRequestsKey: 8,
+      costPerMinuteAnonymous: 50000,
+      costPerMinuteKey: 0,
       dbConnectionsPerRequest: 1,
       dbPoolWaitMs: 750,
     });
@@ -114,6 +120,7 @@ describe('loadConfig', () => {
       ['CONCURRENT_REQUESTS_ANONYMOUS', '0x4', 0, 10000],
       ['DB_CONNECTIONS_PER_REQUEST', '0', 1, 200],
       ['DB_POOL_WAIT_MS', '5e3', 100, 600000],
+      ['COST_PER_MINUTE_ANONYMOUS', '1e6', 0, 1000000000],
     ])('%s=%j is refused, not read as another number', (key, value, min, max) => {
       expect(() => loadConfig({ [key]: value })).toThrow(
         new ConfigError(
