@@ -21,7 +21,7 @@ describe('loadConfig', () => {
       maxRequestBytes: 262144,
       rateLimitAnonymous: 600,
       rateLimitKey: 6000,
-      concurrentRequestsAnonymous: 4,
+      concurrentRequestsAnonymous: 6,
       concurrentRequestsKey: 16,
       costPerMinuteAnonymous: 1000000,
       costPerMinuteKey: 10000000,
