@@ -86,7 +86,13 @@ async function main(): Promise<void> {
 
     step(`load test: ${CONNECTIONS} connections for ${SECONDS} s`);
     const server = await startServerProcess(
-      { DATABASE_URL: url, SEED_ON_START: 'false', RATE_LIMIT_ANONYMOUS: '0' },
+      {
+        DATABASE_URL: url,
+        SEED_ON_START: 'false',
+        RATE_LIMIT_ANONYMOUS: '0',
+        CONCURRENT_REQUESTS_ANONYMOUS: '0',
+        COST_PER_MINUTE_ANONYMOUS: '0',
+      },
       await freePort(),
     );
     const loadTestResult = await loadTest(server, MIX, CONNECTIONS, SECONDS);

@@ -74,6 +74,8 @@ export function startBenchApp(databaseUrl: string, logger: Logger): Promise<App>
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       RATE_LIMIT_ANONYMOUS: '0', // one client sends thousands of requests a minute on purpose
+      CONCURRENT_REQUESTS_ANONYMOUS: '0', // over many connections at once
+      COST_PER_MINUTE_ANONYMOUS: '0', // and heavy queries
     }),
     logger,
   );

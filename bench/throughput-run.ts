@@ -23,7 +23,13 @@ async function main(): Promise<void> {
     await prepareBenchDatabase(url, Number(process.env['BENCH_ROWS'] ?? 10_000), logger);
     const profileDir = process.env['BENCH_PROFILE'];
     const server = await startServerProcess(
-      { DATABASE_URL: url, SEED_ON_START: 'false', RATE_LIMIT_ANONYMOUS: '0' },
+      {
+        DATABASE_URL: url,
+        SEED_ON_START: 'false',
+        RATE_LIMIT_ANONYMOUS: '0',
+        CONCURRENT_REQUESTS_ANONYMOUS: '0',
+        COST_PER_MINUTE_ANONYMOUS: '0',
+      },
       await freePort(),
       profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],
     );

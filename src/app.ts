@@ -30,6 +30,7 @@ import { serviceUnavailablePlugin } from './graphql/service-unavailable.plugin';
 import { readYourWritesPlugin } from './graphql/read-your-writes.plugin';
 import { drainable } from './http/drain';
 import { createHttpApp } from './http/http-app';
+import { CostStatisticsSource } from './limits/cost-statistics';
 import type { GraphQLEndpoint } from './http/graphql-route';
 import { HypervisorService } from './hypervisors/hypervisor.service';
 import { HypervisorReleaseService } from './hypervisors/hypervisor-release.service';
@@ -139,6 +140,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   let apiKeys: ApiKeyService | null = null;
   let reports: ReportsBackend | null = null;
   let jobs: SimulationJobs | null = null;
+  let costStatistics: CostStatisticsSource | null = null;
 
   const httpApp = createHttpApp({
     logger,
@@ -149,6 +151,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     apiKeys: () => apiKeys,
     maxRequestBytes: config.maxRequestBytes,
     rateLimit: { anonymous: config.rateLimitAnonymous, perKey: config.rateLimitKey },
+    concurrency: { anonymous: config.concurrentRequestsAnonymous, perKey: config.concurrentRequestsKey },
+    costBudget: { anonymous: config.costPerMinuteAnonymous, perKey: config.costPerMinuteKey },
     reports: () => reports,
   });
   const httpServer = http.createServer(httpApp);
@@ -169,6 +173,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     apiKeys = services.apiKeys;
     jobs = services.simulationJobs;
     await jobs.start();
+    costStatistics = new CostStatisticsSource(database.readDataSource, logger);
+    await costStatistics.start();
     apollo = new ApolloServer<Context>({
       schema: await buildAppSchema(createResolverContainer(services)),
       introspection: config.introspection,
@@ -198,7 +204,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         readYourWritesPlugin(),
         noSubscriptionsPlugin(),
         serviceUnavailablePlugin(),
-        costLimitPlugin(),
+        costLimitPlugin(costStatistics),
         argumentCheckPlugin(),
       ],
     });
@@ -210,6 +216,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       createContext(currentRequestId() ?? 'unknown', viewer),
     );
   } catch (error) {
+    costStatistics?.stop();
     await apollo?.stop().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
     await closeServer(httpServer);
@@ -226,6 +233,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     readDataSource: db.readDataSource,
     stop() {
       stopping ??= (async () => {
+        costStatistics?.stop();
         // No new connections; in-flight requests finish, their answers saying Connection: close.
         await drain.drain(config.shutdownTimeoutMs);
         await apollo.stop();

@@ -101,6 +101,12 @@ const schema = z.object({
   MAX_REQUEST_BYTES: wholeNumber('MAX_REQUEST_BYTES', 1024, 10_485_760),
   RATE_LIMIT_ANONYMOUS: wholeNumber('RATE_LIMIT_ANONYMOUS', 0, 1_000_000),
   RATE_LIMIT_KEY: wholeNumber('RATE_LIMIT_KEY', 0, 1_000_000),
+  CONCURRENT_REQUESTS_ANONYMOUS: wholeNumber('CONCURRENT_REQUESTS_ANONYMOUS', 0, 10_000),
+  CONCURRENT_REQUESTS_KEY: wholeNumber('CONCURRENT_REQUESTS_KEY', 0, 10_000),
+  COST_PER_MINUTE_ANONYMOUS: wholeNumber('COST_PER_MINUTE_ANONYMOUS', 0, 1_000_000_000),
+  COST_PER_MINUTE_KEY: wholeNumber('COST_PER_MINUTE_KEY', 0, 1_000_000_000),
+  DB_CONNECTIONS_PER_REQUEST: wholeNumber('DB_CONNECTIONS_PER_REQUEST', 1, 200),
+  DB_POOL_WAIT_MS: wholeNumber('DB_POOL_WAIT_MS', 100, 600_000),
 });
 
 /** The project folder (where package.json is), from `src/` as from `dist/src/`. */
@@ -132,6 +138,12 @@ const DEFAULTS: Record<keyof z.input<typeof schema>, string | undefined> = {
   MAX_REQUEST_BYTES: '262144',
   RATE_LIMIT_ANONYMOUS: '600',
   RATE_LIMIT_KEY: '6000',
+  CONCURRENT_REQUESTS_ANONYMOUS: '6',
+  CONCURRENT_REQUESTS_KEY: '16',
+  COST_PER_MINUTE_ANONYMOUS: '1000000',
+  COST_PER_MINUTE_KEY: '10000000',
+  DB_CONNECTIONS_PER_REQUEST: '2',
+  DB_POOL_WAIT_MS: '5000',
 };
 
 export interface Config {
@@ -168,6 +180,16 @@ export interface Config {
   /** Requests per minute per client address without a key, and per API key (0: no limit). Per instance. */
   readonly rateLimitAnonymous: number;
   readonly rateLimitKey: number;
+  /** Requests in flight at once per client address without a key, and per API key (0: no cap); excess: 429. */
+  readonly concurrentRequestsAnonymous: number;
+  readonly concurrentRequestsKey: number;
+  /** Query cost per minute per client address without a key, and per API key (0: no budget); empty: 429. */
+  readonly costPerMinuteAnonymous: number;
+  readonly costPerMinuteKey: number;
+  /** Read-pool connections one request holds at once; its other statements (aliases) wait their turn. */
+  readonly dbConnectionsPerRequest: number;
+  /** How long a statement waits for a free read-pool connection before the request gets 503, in ms. */
+  readonly dbPoolWaitMs: number;
 }
 
 /**
@@ -216,5 +238,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxRequestBytes: v.MAX_REQUEST_BYTES,
     rateLimitAnonymous: v.RATE_LIMIT_ANONYMOUS,
     rateLimitKey: v.RATE_LIMIT_KEY,
+    concurrentRequestsAnonymous: v.CONCURRENT_REQUESTS_ANONYMOUS,
+    concurrentRequestsKey: v.CONCURRENT_REQUESTS_KEY,
+    costPerMinuteAnonymous: v.COST_PER_MINUTE_ANONYMOUS,
+    costPerMinuteKey: v.COST_PER_MINUTE_KEY,
+    dbConnectionsPerRequest: v.DB_CONNECTIONS_PER_REQUEST,
+    dbPoolWaitMs: v.DB_POOL_WAIT_MS,
   });
 }

@@ -65,8 +65,29 @@ export class LimitExceededError extends ClientError {
 }
 
 export class ServiceUnavailableError extends ClientError {
-  constructor(message = 'The database is unavailable; try again in a few seconds.') {
-    super(message, 'SERVICE_UNAVAILABLE');
+  constructor(
+    message = 'The database is unavailable; try again in a few seconds.',
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message, 'SERVICE_UNAVAILABLE', extensions);
+  }
+}
+
+/**
+ * Every connection of the read pool stayed busy for the whole wait: HTTP 503 with `Retry-After` (through Apollo's
+ * `extensions.http`), `extensions.limit` naming the wait.
+ */
+export class PoolBusyError extends ServiceUnavailableError {
+  constructor(poolWaitMs: number) {
+    const retryAfterSeconds = Math.max(1, Math.ceil(poolWaitMs / 1000));
+    super(
+      `The server is busy: no database connection came free within ${poolWaitMs} ms; retry in ${retryAfterSeconds} s.`,
+      {
+        limit: { name: 'poolWaitMs', max: poolWaitMs },
+        retryAfterSeconds,
+        http: { status: 503, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+      },
+    );
   }
 }
 

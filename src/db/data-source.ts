@@ -5,6 +5,7 @@ import { MIGRATIONS } from '../../migrations/index';
 import type { Logger } from '../observability/logger';
 import { ENTITIES } from './entities';
 import { QueryLogger } from './query-logger';
+import { capConnectionsPerRequest } from '../limits/request-connections';
 import type { ReplicaRouter } from './replica-router';
 
 // `date` columns stay `YYYY-MM-DD` strings: a JS Date would shift them by the process time zone.
@@ -26,6 +27,13 @@ export interface DataSourceOptions {
   replicas?: ReplicaRouter;
   /** PostgreSQL `statement_timeout` of the pool's connections, in milliseconds (unset: the server's). */
   statementTimeoutMs?: number;
+  /**
+   * Connections one request may hold at once (unset: no cap); see capConnectionsPerRequest. The read pool's
+   * setting: a request's aliases take turns instead of holding the whole pool.
+   */
+  connectionsPerRequest?: number;
+  /** How long a statement waits for a free connection before it is answered 503, in milliseconds (default 5000). */
+  poolWaitMs?: number;
 }
 
 /** libpq `options` for the session settings of a pool's connections (set at connect, no extra round trip). */
@@ -39,6 +47,12 @@ export function sessionOptions(options: Pick<DataSourceOptions, 'readOnly' | 'st
 
 /** The one factory for TypeORM data sources: app, CLI and tests. Schema comes only from migrations. */
 export function createDataSource(options: DataSourceOptions): DataSource {
+  const poolWaitMs = options.poolWaitMs ?? 5000;
+  const routed = options.replicas?.pgDriver();
+  const driver =
+    options.connectionsPerRequest !== undefined
+      ? capConnectionsPerRequest({ perRequest: options.connectionsPerRequest, poolWaitMs }, routed)
+      : routed;
   return new DataSource({
     type: 'postgres',
     url: options.url,
@@ -54,9 +68,9 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     applicationName: options.applicationName ?? 'virtlens',
     // TypeORM's own `replication` option picks a slave at random, with no health check or fallback, and sends
     // `query()` and transactions to the master: the router replaces the pg module's Pool instead.
-    ...(options.replicas ? { driver: options.replicas.pgDriver() } : {}),
+    ...(driver ? { driver } : {}),
     extra: {
-      connectionTimeoutMillis: 5000,
+      connectionTimeoutMillis: poolWaitMs,
       ...(sessionOptions(options) ? { options: sessionOptions(options) } : {}),
     },
   });

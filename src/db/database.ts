@@ -58,6 +58,8 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     readOnly: true,
     statementTimeoutMs: config.statementTimeoutMs,
     replicas,
+    connectionsPerRequest: config.dbConnectionsPerRequest,
+    poolWaitMs: config.dbPoolWaitMs,
   });
   const close = async (): Promise<void> => {
     if (readDataSource.isInitialized) await readDataSource.destroy();

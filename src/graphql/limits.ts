@@ -15,6 +15,8 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { LimitInfo } from '../errors';
+import type { CostStatistics } from '../limits/cost-statistics';
+import { workCostEstimator } from '../limits/work-cost';
 import { requestScope } from '../observability/request-context';
 import { BoundedCache, operationKey } from './bounded-cache';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../shared/pagination';
@@ -144,20 +146,33 @@ function pageSize(args: Record<string, unknown>): number {
 /** Operations (document × operation name × variables) whose cost is remembered. */
 const COST_CACHE_ENTRIES = 1000;
 
+/** The data the work-following part of the cost reads (see limits/work-cost.ts), and its refresh count. */
+export interface CostStatisticsReader {
+  get(): CostStatistics | null;
+  readonly version: number;
+}
+
 /**
  * Computes each operation's cost once its document and variables are known (the variables decide page sizes)
- * and refuses it above {@link LIMITS.cost}. The cost is reported in the `x-query-cost` response header.
+ * and refuses it above {@link LIMITS.cost}. The cost is reported in the `x-query-cost` response header. With
+ * `statistics`, the fields whose work follows the data are costed by it (see limits/work-cost.ts).
  */
-export function costLimitPlugin(): ApolloServerPlugin {
-  // The cost depends only on the document, the operation and the variables: computed once per combination.
+export function costLimitPlugin(statistics?: CostStatisticsReader): ApolloServerPlugin {
+  // The cost depends only on the document, the operation, the variables and the data statistics: computed
+  // once per combination.
   const costs = new BoundedCache<number>(COST_CACHE_ENTRIES);
+  const estimators = statistics
+    ? [workCostEstimator(() => statistics.get()), costEstimator]
+    : [costEstimator];
   return {
     requestDidStart() {
       let cost: number | undefined;
       return Promise.resolve({
         didResolveOperation(requestContext) {
           const { request, document, schema, operationName } = requestContext;
-          const key = operationKey(requestContext);
+          // Costs depend on the data statistics too: a refresh starts new keys.
+          const operation = operationKey(requestContext);
+          const key = operation === null ? null : `${statistics?.version ?? 0}\0${operation}`;
           try {
             cost = key === null ? undefined : costs.get(key);
             if (cost === undefined) {
@@ -166,7 +181,7 @@ export function costLimitPlugin(): ApolloServerPlugin {
                 query: document,
                 variables: request.variables ?? {},
                 operationName: operationName ?? undefined,
-                estimators: [costEstimator],
+                estimators,
                 maxQueryNodes: LIMITS.costNodes,
               });
               if (key !== null) costs.set(key, cost);

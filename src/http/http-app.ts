@@ -21,9 +21,11 @@ import {
   type Route,
   type Step,
 } from './exchange';
+import { concurrencyLimit, type ConcurrencyLimitOptions } from './concurrency-limit';
+import { costBudget, type CostBudgetOptions } from './cost-budget';
 import { graphiqlFiles } from './graphiql';
 import { explorerRedirect, graphqlHandler, jsonBody, type GraphQLEndpoint } from './graphql-route';
-import { rateLimiter, type RateLimitOptions } from './rate-limit';
+import { RateLimiter, type RateLimitOptions } from './rate-limit';
 
 export interface HttpAppOptions<TContext extends BaseContext = BaseContext> {
   logger: Logger;
@@ -40,6 +42,10 @@ export interface HttpAppOptions<TContext extends BaseContext = BaseContext> {
   maxRequestBytes?: number;
   /** Per-address and per-key requests per minute (default: none). */
   rateLimit?: RateLimitOptions;
+  /** Per-address and per-key requests in flight at once (default: no cap). */
+  concurrency?: ConcurrencyLimitOptions;
+  /** Per-address and per-key query cost per minute (default: none). */
+  costBudget?: CostBudgetOptions;
   /** Null until Apollo Server has started: the named reports of /reports. */
   reports?: () => ReportsBackend | null;
 }
@@ -104,17 +110,29 @@ export function createHttpApp<TContext extends BaseContext>(
   const maxRequestBytes = options.maxRequestBytes ?? 262_144;
   const apiKeys = options.apiKeys ?? (() => null);
   // One budget per client for /graphql and /reports: a report is a GraphQL request.
-  const limiter = rateLimiter(options.rateLimit ?? { anonymous: 0, perKey: 0 });
+  const limiter = new RateLimiter(options.rateLimit ?? { anonymous: 0, perKey: 0 });
+  const concurrent = concurrencyLimit(options.concurrency ?? { anonymous: 0, perKey: 0 });
+  const budget = costBudget(options.costBudget ?? { anonymous: 0, perKey: 0 });
   const graphiql = graphiqlFiles();
   const reports = reportsRouter(options.reports ?? (() => null), logger);
 
   const graphql = chain(
-    [explorerRedirect, jsonBody(maxRequestBytes), authenticate(apiKeys), limiter],
+    [
+      explorerRedirect,
+      jsonBody(maxRequestBytes),
+      authenticate(apiKeys, limiter),
+      limiter.step,
+      concurrent,
+      budget,
+    ],
     graphqlHandler(options.graphql),
   );
-  const reportSteps = chain([authenticate(apiKeys), limiter], async (ex) => {
-    if (!(await reports(ex))) sendText(ex.res, 404, NOT_FOUND);
-  });
+  const reportSteps = chain(
+    [authenticate(apiKeys, limiter), limiter.step, concurrent, budget],
+    async (ex) => {
+      if (!(await reports(ex))) sendText(ex.res, 404, NOT_FOUND);
+    },
+  );
 
   const readyz: Handler = async (ex) => {
     const ds = options.dataSource();

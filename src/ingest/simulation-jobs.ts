@@ -5,6 +5,7 @@ import PgBoss from 'pg-boss';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { BadUserInputError } from '../errors';
 import type { Logger } from '../observability/logger';
+import { OccurrenceLog } from '../observability/occurrence-log';
 import { loadSimulatedRun, runLockKey, type SimulationRequest } from '../simulator/runs/load-run';
 
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
@@ -111,11 +112,14 @@ export class SimulationJobs {
   private ticking: Promise<void> | null = null;
   private stopping = false;
   private queueDown = false;
+  private readonly unavailable: OccurrenceLog | null;
 
   constructor(
     private readonly writer: DataSource,
     private readonly logger?: Logger,
-  ) {}
+  ) {
+    this.unavailable = logger ? new OccurrenceLog(logger, 'simulation job queue unavailable') : null;
+  }
 
   /** Creates or upgrades pg-boss's schema and the queue, then starts claiming jobs and restarting lost ones. */
   async start(): Promise<void> {
@@ -127,7 +131,8 @@ export class SimulationJobs {
       application_name: 'virtlens-jobs',
       schedule: false,
     });
-    boss.on('error', (error) => this.logger?.error({ err: error }, 'simulation job queue error'));
+    // pg-boss reports its own polling failures here: while the database is away, one line per interval.
+    boss.on('error', (error) => this.unavailable?.record(error.message));
     await boss.start();
     await boss.createQueue(QUEUE, {
       name: QUEUE,
@@ -232,12 +237,11 @@ export class SimulationJobs {
           });
         }
       }
-      if (this.queueDown) this.logger?.warn('simulation jobs: the queue answers again');
+      if (this.queueDown) this.logger?.info('simulation jobs: the queue answers again');
       this.queueDown = false;
     } catch (error) {
-      // Once per outage, not every second of it.
-      if (!this.queueDown)
-        this.logger?.warn({ err: error }, 'simulation jobs: could not check the queue; trying each second');
+      // Checked again each second; logged once per interval with a count, not every second of an outage.
+      this.unavailable?.record((error as Error).message);
       this.queueDown = true;
     }
     this.schedule(POLL_MS);

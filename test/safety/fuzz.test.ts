@@ -295,6 +295,10 @@ beforeAll(async () => {
   server = await startTestServer({
     RATE_LIMIT_ANONYMOUS: '0',
     RATE_LIMIT_KEY: '0',
+    CONCURRENT_REQUESTS_ANONYMOUS: '0',
+    CONCURRENT_REQUESTS_KEY: '0',
+    COST_PER_MINUTE_ANONYMOUS: '0',
+    COST_PER_MINUTE_KEY: '0',
     MAX_REQUEST_BYTES: '2200000',
   });
   admin = await createKey(server.app.dataSource, 'admin', 'fuzz');

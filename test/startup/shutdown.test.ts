@@ -85,7 +85,10 @@ async function saturatedShutdown() {
     PORT: String(port),
     DATABASE_URL: database.url,
     SEED_ON_START: 'false',
+    // One address saturating the server: what is tested is the drain, not the per-client limits.
     RATE_LIMIT_ANONYMOUS: '0',
+    CONCURRENT_REQUESTS_ANONYMOUS: '0',
+    COST_PER_MINUTE_ANONYMOUS: '0',
     // The slow requests wait on the lock for as long as the machine takes to saturate the server.
     DB_STATEMENT_TIMEOUT_MS: '120000',
     LOG_LEVEL: 'error',

@@ -22,6 +22,12 @@ describe('loadConfig', () => {
       maxRequestBytes: 262144,
       rateLimitAnonymous: 600,
       rateLimitKey: 6000,
+      concurrentRequestsAnonymous: 6,
+      concurrentRequestsKey: 16,
+      costPerMinuteAnonymous: 1000000,
+      costPerMinuteKey: 10000000,
+      dbConnectionsPerRequest: 2,
+      dbPoolWaitMs: 5000,
     });
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });
@@ -47,6 +53,12 @@ describe('loadConfig', () => {
         MAX_REQUEST_BYTES: '4096',
         RATE_LIMIT_ANONYMOUS: '0',
         RATE_LIMIT_KEY: '100',
+        CONCURRENT_REQUESTS_ANONYMOUS: '0',
+        CONCURRENT_REQUESTS_KEY: '8',
+        COST_PER_MINUTE_ANONYMOUS: '50000',
+        COST_PER_MINUTE_KEY: '0',
+        DB_CONNECTIONS_PER_REQUEST: '1',
+        DB_POOL_WAIT_MS: '750',
       }),
     ).toEqual({
       env: 'production',
@@ -67,6 +79,12 @@ describe('loadConfig', () => {
       maxRequestBytes: 4096,
       rateLimitAnonymous: 0,
       rateLimitKey: 100,
+      concurrentRequestsAnonymous: 0,
+      concurrentRequestsKey: 8,
+      costPerMinuteAnonymous: 50000,
+      costPerMinuteKey: 0,
+      dbConnectionsPerRequest: 1,
+      dbPoolWaitMs: 750,
     });
   });
 
@@ -110,6 +128,10 @@ describe('loadConfig', () => {
       ['EMBEDDED_PG_PORT', ' 5432', 1, 65535],
       ['RATE_LIMIT_KEY', '+5', 0, 1000000],
       ['DB_STATEMENT_TIMEOUT_MS', '5_000', 100, 600000],
+      ['CONCURRENT_REQUESTS_ANONYMOUS', '0x4', 0, 10000],
+      ['DB_CONNECTIONS_PER_REQUEST', '0', 1, 200],
+      ['DB_POOL_WAIT_MS', '5e3', 100, 600000],
+      ['COST_PER_MINUTE_ANONYMOUS', '1e6', 0, 1000000000],
     ])('%s=%j is refused, not read as another number', (key, value, min, max) => {
       expect(() => loadConfig({ [key]: value })).toThrow(
         new ConfigError(
