@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config';
 import { StartupError } from '../errors';
+import { acquireStartLock } from './start-lock';
 import type { Logger } from '../observability/logger';
 
 /** A running embedded PostgreSQL server. */
@@ -142,24 +143,11 @@ export async function startEmbeddedPostgres(
     onError: remember,
   });
 
-  const initialised = await fileExists(path.join(dataDir, 'PG_VERSION'));
-  if (!initialised) {
-    logger.info({ dataDir }, 'creating the embedded PostgreSQL cluster');
-    try {
-      await pg.initialise();
-    } catch (error) {
-      remember(error);
-      throw new StartupError(
-        `Could not create a PostgreSQL cluster in ${dataDir} (${lastLine(recent)}); empty that folder or set VIRTLENS_DATA_DIR to another one.`,
-      );
-    }
-  }
-
+  const lock = await acquireStartLock(dataDir);
   try {
-    await pg.start();
-  } catch (error) {
-    remember(error);
-    throw explainStartFailure(recent, dataDir, port);
+    await createAndStart(pg, dataDir, port, recent, remember, logger);
+  } finally {
+    await lock.release();
   }
   logger.info({ dataDir, port }, 'embedded PostgreSQL is running');
   const child = (pg as unknown as { process?: ChildProcess }).process;
@@ -189,6 +177,36 @@ export async function startEmbeddedPostgres(
       await stopPostmasterOn(dataDir, logger);
     },
   };
+}
+
+/** Creates the cluster on first use, then starts PostgreSQL; failures become one-sentence StartupErrors. */
+async function createAndStart(
+  pg: { initialise(): Promise<void>; start(): Promise<void> },
+  dataDir: string,
+  port: number,
+  recent: string[],
+  remember: (message: unknown) => void,
+  logger: Logger,
+): Promise<void> {
+  const initialised = await fileExists(path.join(dataDir, 'PG_VERSION'));
+  if (!initialised) {
+    logger.info({ dataDir }, 'creating the embedded PostgreSQL cluster');
+    try {
+      await pg.initialise();
+    } catch (error) {
+      remember(error);
+      throw new StartupError(
+        `Could not create a PostgreSQL cluster in ${dataDir} (${lastLine(recent)}); empty that folder or set VIRTLENS_DATA_DIR to another one.`,
+      );
+    }
+  }
+
+  try {
+    await pg.start();
+  } catch (error) {
+    remember(error);
+    throw explainStartFailure(recent, dataDir, port);
+  }
 }
 
 /**

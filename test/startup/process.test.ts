@@ -142,6 +142,42 @@ describe('the embedded PostgreSQL', () => {
       stderr: `virtlens: Another PostgreSQL is already running on the data folder ${dataDir}; stop it (or the virtlens that started it) or set VIRTLENS_DATA_DIR to another folder.\n`,
     });
   });
+
+  it('started twice at once on an empty data folder: one runs, the other says another server is starting there', async () => {
+    for (const run of [1, 2, 3]) {
+      const dataDir = path.join(dataParent, `race-${run}`);
+      const ports = [await freePort(), await freePort()];
+      const servers = await Promise.all(
+        ports.map(async (port) =>
+          spawnServer({
+            PORT: String(port),
+            EMBEDDED_PG_PORT: String(await freePort()),
+            VIRTLENS_DATA_DIR: dataDir,
+            LOG_LEVEL: 'silent',
+          }),
+        ),
+      );
+      // The loser exits at once; the winner creates the cluster and serves.
+      const loser = await Promise.race(servers.map((s, i) => s.exited.then(() => i)));
+      const winner = 1 - loser;
+      try {
+        await waitFor200(`http://127.0.0.1:${ports[winner]}/readyz`);
+      } finally {
+        servers[winner].child.kill('SIGTERM');
+      }
+      expect({ run, code: await servers[loser].exited, stderr: servers[loser].stderr() }).toEqual({
+        run,
+        code: 1,
+        stderr: expect.stringMatching(
+          new RegExp(
+            `^virtlens: Another server is starting on this data folder \\(${dataDir}, process ${servers[winner].child.pid}\\); wait for it to be ready and use it, or set VIRTLENS_DATA_DIR to another folder\\.\n$`,
+          ),
+        ),
+      });
+      expect(await servers[winner].exited).toBe(0);
+      expect(fs.readdirSync(dataParent).filter((f) => f.endsWith('.starting'))).toEqual([]);
+    }
+  }, 180_000);
 });
 
 describe('SIGTERM during requests', () => {
