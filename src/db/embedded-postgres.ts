@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config';
 import { StartupError } from '../errors';
-import { acquireStartLock } from './start-lock';
+import { acquireStartLock, isAlive } from './start-lock';
 import type { Logger } from '../observability/logger';
 
 /** A running embedded PostgreSQL server. */
@@ -58,16 +58,6 @@ async function runningPostmaster(dataDir: string): Promise<{ pid: number; port: 
   const port = Number(lines[3]);
   if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
   return isAlive(pid) ? { pid, port } : null;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive, owned by another user (the postgres user, when started as root).
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** How long a postmaster found on the data folder at shutdown gets to finish its fast shutdown. */

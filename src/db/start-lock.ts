@@ -35,12 +35,12 @@ export async function acquireStartLock(dataDir: string): Promise<{ release(): Pr
   );
 }
 
-function isAlive(pid: number): boolean {
+/** True while a process with this pid exists (EPERM: alive, owned by another user, e.g. the postgres user). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    // EPERM: alive, owned by another user.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
