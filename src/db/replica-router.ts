@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import type { Logger } from '../observability/logger';
 import { readPreference, rememberReadTarget } from './read-preference';
+import { answerConnect, type ConnectCallback } from './pool-connect';
 
 /** A read replica: its URL, and a name that may be printed (host:port/database, no credentials). */
 export interface ReplicaTarget {
@@ -47,9 +48,6 @@ interface Replica extends ReplicaTarget {
   /** When a check first found its replay behind the primary's WAL position (null: caught up). */
   behindSince: number | null;
 }
-
-type Release = (error?: Error | boolean) => void;
-type ConnectCallback = (error: Error | undefined, client?: pg.PoolClient, release?: Release) => void;
 
 /** pg-pool's own error when every connection of a full pool stays busy: load, not an unreachable replica. */
 const POOL_BUSY = 'timeout exceeded when trying to connect';
@@ -376,13 +374,7 @@ function routedPoolClass(router: ReplicaRouter): new (config: pg.PoolConfig) => 
     }
 
     connect(callback?: ConnectCallback): Promise<pg.PoolClient> | undefined {
-      const acquired = router.acquire();
-      if (!callback) return acquired;
-      acquired.then(
-        (client) => callback(undefined, client, (error) => client.release(error)),
-        (error: Error) => callback(error),
-      );
-      return undefined;
+      return answerConnect(router.acquire(), callback);
     }
 
     end(callback?: (error?: Error) => void): Promise<void> | undefined {

@@ -2,9 +2,7 @@ import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { PoolBusyError } from '../errors';
 import { requestScope, type RequestScope } from '../observability/request-context';
-
-type Release = (error?: Error | boolean) => void;
-type ConnectCallback = (error: Error | undefined, client?: pg.PoolClient, release?: Release) => void;
+import { answerConnect, type ConnectCallback } from '../db/pool-connect';
 
 /** pg-pool's interface as TypeORM's PostgresDriver uses it: `connect`, `end` (callback style) and `error` events. */
 interface PoolLike extends EventEmitter {
@@ -117,13 +115,7 @@ export function capConnectionsPerRequest(options: RequestConnectionOptions, base
     }
 
     connect(callback?: ConnectCallback): Promise<pg.PoolClient> | undefined {
-      const acquired = checkout(this.pool);
-      if (!callback) return acquired;
-      acquired.then(
-        (client) => callback(undefined, client, (error) => client.release(error)),
-        (error: Error) => callback(error),
-      );
-      return undefined;
+      return answerConnect(checkout(this.pool), callback);
     }
 
     end(callback?: (error?: Error) => void): Promise<void> | undefined {
