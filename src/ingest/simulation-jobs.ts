@@ -8,6 +8,9 @@ import type { Logger } from '../observability/logger';
 import { OccurrenceLog } from '../observability/occurrence-log';
 import { loadSimulatedRun, runLockKey, type SimulationRequest } from '../simulator/runs/load-run';
 
+/** Advisory-lock key under which instances create the job queue one at a time. */
+const CREATE_QUEUE_LOCK = 'virtlens-jobs:create-queue';
+
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
@@ -134,13 +137,25 @@ export class SimulationJobs {
     // pg-boss reports its own polling failures here: while the database is away, one line per interval.
     boss.on('error', (error) => this.unavailable?.record(error.message));
     await boss.start();
-    await boss.createQueue(QUEUE, {
-      name: QUEUE,
-      policy: 'stately',
-      retryLimit: 0, // restarts are decided here (see reapLost), failures are final
-      expireInSeconds: 23 * 3600, // pg-boss's maximum is 24 h; lost jobs are found by their lock, not by age
-      retentionMinutes: 7 * 24 * 60,
-    });
+    // pg-boss creates a queue's partition without a lock of its own: two instances starting at once on one
+    // database deadlocked in createQueue (seen in CI), so the instances take turns.
+    const lock = this.writer.createQueryRunner();
+    await lock.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [CREATE_QUEUE_LOCK]);
+      await boss.createQueue(QUEUE, {
+        name: QUEUE,
+        policy: 'stately',
+        retryLimit: 0, // restarts are decided here (see reapLost), failures are final
+        expireInSeconds: 23 * 3600, // pg-boss's maximum is 24 h; lost jobs are found by their lock, not by age
+        retentionMinutes: 7 * 24 * 60,
+      });
+    } finally {
+      await lock
+        .query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [CREATE_QUEUE_LOCK])
+        .catch(() => []);
+      await lock.release();
+    }
     this.boss = boss;
     this.schedule(0);
   }
