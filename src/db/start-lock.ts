@@ -11,14 +11,15 @@ import { StartupError } from '../errors';
  */
 export async function acquireStartLock(dataDir: string): Promise<{ release(): Promise<void> }> {
   const file = path.join(path.dirname(dataDir), `.${path.basename(dataDir)}.starting`);
+  await fs.mkdir(path.dirname(dataDir), { recursive: true }).catch(() => undefined);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await fs.writeFile(file, String(process.pid), { flag: 'wx' });
       return { release: () => fs.rm(file, { force: true }) };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      // A parent folder we may not write: no lock, as before (the folder itself was checked writable).
-      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      // A parent folder we may not write (or create): no lock; the folder's own check says what to change.
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOENT')
         return { release: () => Promise.resolve() };
       if (code !== 'EEXIST') throw error;
     }
